@@ -1,0 +1,48 @@
+"""Install, migrate and uninstall hooks: what the app puts into a site besides its DocTypes."""
+
+import frappe
+
+from kinerja_kecamatan.workflow.sop import ROLES
+
+
+def after_install():
+	ensure_roles()
+	ensure_default_settings()
+
+
+def after_migrate():
+	ensure_roles()
+	ensure_default_settings()
+
+
+def before_uninstall():
+	remove_roles()
+
+
+def ensure_roles():
+	"""Create the SOP's roles with desk access. An existing role is left as the admin keeps it."""
+	for role in ROLES:
+		if frappe.db.exists("Role", role.name):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Role",
+				"role_name": role.name,
+				"desk_access": 1,
+			}
+		).insert(ignore_permissions=True)
+
+
+def ensure_default_settings():
+	"""Pengaturan Kinerja starts with the Permendagri 86/2017 predikat scale; an edited one is kept."""
+	settings = frappe.get_single("Pengaturan Kinerja")
+	if settings.skala_predikat:
+		return
+	settings.set_default_skala()
+	settings.save(ignore_permissions=True)
+
+
+def remove_roles():
+	for role in ROLES:
+		if frappe.db.exists("Role", role.name):
+			frappe.delete_doc("Role", role.name, ignore_permissions=True, force=True)

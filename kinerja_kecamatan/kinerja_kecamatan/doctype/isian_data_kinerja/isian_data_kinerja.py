@@ -1,0 +1,89 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from kinerja_kecamatan.number_fields import read_number
+from kinerja_kecamatan.recompute import compute_isian
+from kinerja_kecamatan.validation import throw_if_any
+
+
+class IsianDataKinerja(Document):
+	def validate(self):
+		monitoring = frappe.db.get_value(
+			"Monitoring Kinerja Triwulan",
+			self.monitoring,
+			["kecamatan", "tahun", "triwulan", "docstatus"],
+			as_dict=True,
+		)
+		# the period always follows the monitoring, whatever a client sent
+		self.kecamatan, self.tahun, self.triwulan = monitoring.kecamatan, monitoring.tahun, monitoring.triwulan
+		self.title = _("{0} TW {1} {2}").format(
+			frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja,
+			self.triwulan,
+			self.tahun,
+		)
+		errors = []
+		if monitoring.docstatus == 2:
+			errors.append(_("Monitoring {0} sudah dibatalkan.").format(self.monitoring))
+		self.validate_unit(errors)
+		self.validate_rows(errors)
+		throw_if_any(errors, _("Isian Data Kinerja belum valid"))
+
+		throw_if_any(compute_isian(self), _("Isian Data Kinerja belum valid"))
+		self.validate_analysis()
+
+	def validate_unit(self, errors):
+		if frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan:
+			errors.append(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan))
+		duplicate = frappe.db.get_value(
+			"Isian Data Kinerja",
+			{
+				"monitoring": self.monitoring,
+				"unit_kerja": self.unit_kerja,
+				"docstatus": ("<", 2),
+				"name": ("!=", self.name),
+			},
+		)
+		if duplicate:
+			errors.append(
+				_("Unit Kerja {0} sudah memiliki Isian untuk monitoring ini: {1}.").format(self.unit_kerja, duplicate)
+			)
+
+	def validate_rows(self, errors):
+		seen = set()
+		for row in self.indikator:
+			if row.indikator in seen:
+				errors.append(_("Baris {0}: indikator {1} sudah ada di baris lain.").format(row.idx, row.indikator))
+			seen.add(row.indikator)
+			owner = frappe.db.get_value("Indikator Kinerja", row.indikator, ["kecamatan", "unit_kerja"], as_dict=True)
+			if owner and (owner.unit_kerja != self.unit_kerja or owner.kecamatan != self.kecamatan):
+				errors.append(
+					_("Baris {0}: indikator {1} adalah tanggung jawab {2}, bukan {3}.").format(
+						row.idx, row.indikator, owner.unit_kerja, self.unit_kerja
+					)
+				)
+			read_number(row, "realisasi_tw", errors)
+
+	def validate_analysis(self):
+		"""Every realisasi that misses its target needs faktor penghambat and tindak lanjut."""
+		errors = []
+		for row in self.indikator:
+			nilai = getattr(row, "_capaian_tw", None)  # unrounded: 99.999 % still misses
+			if nilai is None or nilai >= 100:
+				continue
+			missing = [
+				_(row.meta.get_label(field))
+				for field in ("faktor_penghambat", "tindak_lanjut")
+				if not (row.get(field) or "").strip()
+			]
+			if missing:
+				errors.append(
+					_("Baris {0} ({1}): capaian {2}% di bawah target, isi {3}.").format(
+						row.idx, row.indikator, frappe.format(row.capaian_tw, {"fieldtype": "Float", "precision": 2}),
+						_(" dan ").join(missing),
+					)
+				)
+		throw_if_any(errors, _("Analisis capaian belum lengkap"))

@@ -1,0 +1,183 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+from decimal import Decimal
+
+import frappe
+from frappe.custom.doctype.custom_field.custom_field import create_custom_field
+from frappe.tests.utils import FrappeTestCase
+
+from kinerja_kecamatan import capaian as engine
+from kinerja_kecamatan.tests.bench import run_bench
+from kinerja_kecamatan.tests.factories import (
+	make_indikator,
+	make_isian,
+	make_kecamatan,
+	make_monitoring,
+	make_pk,
+	make_unit,
+	make_unit_head,
+)
+from kinerja_kecamatan.tests.rest import rest
+
+
+class IsianTestCase(FrappeTestCase):
+	def setUp(self):
+		self.kecamatan = make_kecamatan()
+		self.unit = make_unit(self.kecamatan)
+		self.positif = make_indikator(self.kecamatan, self.unit, "Positif")
+		self.negatif = make_indikator(self.kecamatan, self.unit, "Negatif")
+		self.nilai_akhir = make_indikator(self.kecamatan, self.unit, "Nilai Akhir")
+		self.pk = make_pk(
+			self.kecamatan,
+			2024,
+			{
+				self.positif: (400, 100, 100, 100, 100),
+				self.negatif: (6, 7, 7, 6, 6),
+				self.nilai_akhir: (80, 70, 75, 78, 80),
+			},
+		)
+		self.tw1 = make_monitoring(self.pk, "I")
+
+
+class TestCapaianOnSave(IsianTestCase):
+	def test_each_row_gets_the_engines_capaian_and_predikat(self):
+		isian = make_isian(self.tw1, self.unit, {self.positif: 45, self.negatif: "6,5", self.nilai_akhir: "70"})
+		rows = {row.indikator: row for row in isian.indikator}
+		self.assertAlmostEqual(rows[self.positif].capaian_tw, 45)
+		self.assertEqual(rows[self.positif].predikat, "Sangat Rendah")
+		self.assertAlmostEqual(rows[self.negatif].capaian_tw, 107.1429, places=4)
+		self.assertEqual(rows[self.negatif].predikat, "Sangat Tinggi")
+		self.assertAlmostEqual(rows[self.nilai_akhir].capaian_tw, 100)
+		expected_average = engine.rata_rata(
+			[engine.capaian("Positif", 100, 45), engine.capaian("Negatif", 7, "6,5"), Decimal(100)]
+		)
+		self.assertAlmostEqual(isian.rata_rata_capaian, float(expected_average), places=4)
+		self.assertEqual(isian.predikat, engine.predikat(expected_average))
+
+	def test_missing_realisasi_is_no_data_and_left_out_of_the_average(self):
+		isian = make_isian(self.tw1, self.unit, {self.positif: "", self.negatif: 7})
+		rows = {row.indikator: row for row in isian.indikator}
+		self.assertEqual(rows[self.positif].keterangan_capaian, "belum ada data")
+		self.assertFalse(rows[self.positif].predikat)
+		self.assertAlmostEqual(isian.rata_rata_capaian, 100)
+		self.assertEqual((isian.jumlah_indikator, isian.jumlah_terisi), (2, 1))
+
+	def test_values_sent_by_a_client_are_recomputed(self):
+		isian = make_isian(self.tw1, self.unit, {self.positif: 100})
+		isian.indikator[0].capaian_tw = 999
+		isian.indikator[0].predikat = "Sangat Tinggi Sekali"
+		isian.rata_rata_capaian = 999
+		isian.save()
+		isian.reload()
+		self.assertAlmostEqual(isian.indikator[0].capaian_tw, 100)
+		self.assertEqual(isian.indikator[0].predikat, "Sangat Tinggi")
+		self.assertAlmostEqual(isian.rata_rata_capaian, 100)
+
+	def test_cumulative_and_annual_capaian_use_earlier_quarters(self):
+		make_isian(self.tw1, self.unit, {self.positif: 80, self.negatif: 8}, submit=True)
+		tw2 = make_monitoring(self.pk, "II")
+		isian = make_isian(tw2, self.unit, {self.positif: 120, self.negatif: "5"})
+		rows = {row.indikator: row for row in isian.indikator}
+		# Positif: (80 + 120) / (100 + 100); annual: 200 / 400
+		self.assertAlmostEqual(rows[self.positif].capaian_kumulatif, 100)
+		self.assertAlmostEqual(rows[self.positif].capaian_tahunan, 50)
+		# Negatif: the latest quarter against its own target, (2 - 5/7) × 100
+		self.assertAlmostEqual(rows[self.negatif].capaian_kumulatif, float(engine.bulatkan(engine.capaian("Negatif", 7, 5), 4)))
+
+	def test_period_follows_the_monitoring(self):
+		isian = make_isian(self.tw1, self.unit, {self.positif: 100})
+		self.assertEqual((isian.kecamatan, isian.tahun, isian.triwulan), (self.kecamatan, 2024, "I"))
+
+
+class TestBadInput(IsianTestCase):
+	def assert_refused(self, pattern, realisasi, **row_fields):
+		count = frappe.db.count("Isian Data Kinerja")
+		with self.assertRaisesRegex(frappe.ValidationError, pattern):
+			make_isian(self.tw1, self.unit, realisasi, **row_fields)
+		self.assertEqual(frappe.db.count("Isian Data Kinerja"), count, "nothing may be saved")
+
+	def test_non_numbers_and_negatives(self):
+		self.assert_refused("Realisasi TW.*bukan angka", {self.positif: "sebelas"})
+		self.assert_refused("negatif", {self.positif: "-3"})
+
+	def test_below_target_needs_faktor_penghambat_and_tindak_lanjut(self):
+		self.assert_refused("Faktor Penghambat dan Tindak Lanjut", {self.positif: 50}, faktor_penghambat="", tindak_lanjut="")
+		self.assert_refused("Tindak Lanjut", {self.positif: "99,99"}, tindak_lanjut=" ")
+		make_isian(self.tw1, self.unit, {self.positif: 100}, faktor_penghambat="", tindak_lanjut="")
+
+	def test_indicator_of_another_unit_is_refused(self):
+		other_unit = make_unit(self.kecamatan)
+		foreign = make_indikator(self.kecamatan, other_unit)
+		self.assert_refused("tanggung jawab", {foreign: 1})
+
+	def test_duplicate_rows_and_second_isian_per_unit(self):
+		isian = frappe.get_doc(
+			{
+				"doctype": "Isian Data Kinerja",
+				"monitoring": self.tw1.name,
+				"unit_kerja": self.unit,
+				"indikator": [{"indikator": self.positif, "realisasi_tw": 100}] * 2,
+			}
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "sudah ada di baris lain"):
+			isian.insert()
+		make_isian(self.tw1, self.unit, {self.positif: 100})
+		self.assert_refused("sudah memiliki Isian", {self.positif: 100})
+
+
+class TestCustomisation(IsianTestCase):
+	def test_field_added_with_customize_form_saves_and_survives_migrate(self):
+		create_custom_field(
+			"Isian Data Kinerja Indikator",
+			{"fieldname": "sumber_data", "label": "Sumber Data", "fieldtype": "Data", "insert_after": "keterangan"},
+		)
+		isian = make_isian(self.tw1, self.unit, {self.positif: 100}, sumber_data="Register desa")
+		run_bench("migrate", "--skip-search-index")
+		self.assertTrue(frappe.get_meta("Isian Data Kinerja Indikator").has_field("sumber_data"))
+		isian = frappe.get_doc("Isian Data Kinerja", isian.name)
+		self.assertEqual(isian.indikator[0].sumber_data, "Register desa")
+
+
+class TestUnitHeadAccess(FrappeTestCase):
+	"""A Kepala Unit reads and edits only their own unit's Isian, through the REST API too."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		kecamatan = make_kecamatan()
+		cls.unit_a, cls.head_a = make_unit_head(kecamatan)
+		cls.unit_b, cls.head_b = make_unit_head(kecamatan)
+		ind_a = make_indikator(kecamatan, cls.unit_a)
+		ind_b = make_indikator(kecamatan, cls.unit_b)
+		pk = make_pk(kecamatan, 2024, {ind_a: (4, 1, 1, 1, 1), ind_b: (4, 1, 1, 1, 1)})
+		monitoring = make_monitoring(pk, "I")
+		cls.isian_a = make_isian(monitoring, cls.unit_a, {ind_a: 1}).name
+		cls.isian_b = make_isian(monitoring, cls.unit_b, {ind_b: 1}).name
+		frappe.db.commit()  # the REST calls run on their own connection
+
+	def test_rest_read_of_another_units_isian_is_forbidden(self):
+		status, _ = rest("GET", f"/api/resource/Isian Data Kinerja/{self.isian_b}", self.head_a)
+		self.assertEqual(status, 403)
+		status, body = rest("GET", f"/api/resource/Isian Data Kinerja/{self.isian_a}", self.head_a)
+		self.assertEqual(status, 200)
+		self.assertEqual(body["data"]["unit_kerja"], self.unit_a)
+
+	def test_rest_list_shows_only_own_unit(self):
+		status, body = rest("GET", "/api/resource/Isian Data Kinerja?fields=[\"unit_kerja\"]&limit=100", self.head_a)
+		self.assertEqual(status, 200)
+		self.assertEqual({row["unit_kerja"] for row in body["data"]}, {self.unit_a})
+
+	def test_rest_write_to_another_units_isian_is_forbidden(self):
+		status, _ = rest("PUT", f"/api/resource/Isian Data Kinerja/{self.isian_b}", self.head_a, {"title": "x"})
+		self.assertEqual(status, 403)
+		row_b = frappe.db.get_value("Isian Data Kinerja Indikator", {"parent": self.isian_b}, "realisasi_tw")
+		self.assertEqual(row_b, "1")
+
+	def test_own_unit_can_be_edited(self):
+		row = frappe.get_doc("Isian Data Kinerja", self.isian_a).indikator[0]
+		change = {"indikator": [{"name": row.name, "indikator": row.indikator, "realisasi_tw": "1,5"}]}
+		status, body = rest("PUT", f"/api/resource/Isian Data Kinerja/{self.isian_a}", self.head_a, change)
+		self.assertEqual(status, 200, body)
+		self.assertEqual(body["data"]["indikator"][0]["realisasi_tw"], "1,5")
+		self.assertAlmostEqual(body["data"]["indikator"][0]["capaian_tw"], 150)

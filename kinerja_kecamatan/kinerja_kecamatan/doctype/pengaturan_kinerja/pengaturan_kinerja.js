@@ -1,0 +1,6 @@
+// Copyright (c) 2026, Kinerja Kecamatan contributors
+// For license information, please see license.txt
+
+// frappe.ui.form.on("Pengaturan Kinerja", {
+// 	refresh(frm) {},
+// });

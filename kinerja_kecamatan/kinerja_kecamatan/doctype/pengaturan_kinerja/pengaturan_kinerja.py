@@ -1,0 +1,47 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from kinerja_kecamatan.capaian import DEFAULT_SKALA_PREDIKAT
+
+DEFAULT_WARNA = {
+	"Sangat Tinggi": "green",
+	"Tinggi": "blue",
+	"Sedang": "yellow",
+	"Rendah": "orange",
+	"Sangat Rendah": "red",
+}
+
+
+class PengaturanKinerja(Document):
+	def validate(self):
+		if not self.skala_predikat:
+			self.set_default_skala()
+		labels = [row.predikat.strip() for row in self.skala_predikat]
+		bounds = [row.batas_bawah for row in self.skala_predikat]
+		if len(set(labels)) != len(labels) or len(set(bounds)) != len(bounds):
+			frappe.throw(_("Setiap predikat dan setiap batas bawah pada skala hanya boleh muncul sekali."))
+		if any(bound < 0 for bound in bounds):
+			frappe.throw(_("Batas bawah predikat tidak boleh negatif."))
+
+	def set_default_skala(self):
+		"""Permendagri 86/2017: ≥91 Sangat Tinggi, ≥76 Tinggi, ≥66 Sedang, ≥51 Rendah, else Sangat Rendah."""
+		self.set("skala_predikat", [])
+		for bound, label in DEFAULT_SKALA_PREDIKAT:
+			self.append(
+				"skala_predikat", {"batas_bawah": float(bound), "predikat": label, "warna": DEFAULT_WARNA[label]}
+			)
+
+	def skala(self) -> list[tuple]:
+		"""The scale as the capaian engine takes it: (lower bound, label)."""
+		return [(row.batas_bawah, row.predikat) for row in self.skala_predikat]
+
+	def warna(self) -> dict[str, str]:
+		return {row.predikat: row.warna or "gray" for row in self.skala_predikat}
+
+
+def get_skala_predikat() -> list[tuple]:
+	return frappe.get_cached_doc("Pengaturan Kinerja").skala() or list(DEFAULT_SKALA_PREDIKAT)

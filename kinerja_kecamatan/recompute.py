@@ -1,0 +1,124 @@
+"""Capaian of an Isian Data Kinerja, computed on the server from the engine and stored.
+
+Stored so that lists, filters and reports can use them; recomputed on every save and whenever
+the Perjanjian Kinerja's targets change. Values sent by a client are overwritten.
+"""
+
+import frappe
+from frappe import _
+
+from kinerja_kecamatan import capaian as engine
+from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
+	get_skala_predikat,
+)
+from kinerja_kecamatan.number_fields import stored_number
+from kinerja_kecamatan.triwulan import TRIWULAN, quarter_number, quarterly_targets
+
+COMPUTED_ROW_FIELDS = (
+	"target_tw",
+	"target_tahunan",
+	"capaian_tw",
+	"capaian_kumulatif",
+	"capaian_tahunan",
+	"predikat",
+	"keterangan_capaian",
+)
+COMPUTED_FIELDS = ("rata_rata_capaian", "predikat", "jumlah_indikator", "jumlah_terisi")
+
+
+def earlier_realisasi(isian) -> dict[tuple[str, int], str]:
+	"""{(indikator, quarter): realisasi} from the same unit's Isian of earlier quarters this year."""
+	quarter = quarter_number(isian.triwulan)
+	if quarter == 1:
+		return {}
+	Isian = frappe.qb.DocType("Isian Data Kinerja")
+	Row = frappe.qb.DocType("Isian Data Kinerja Indikator")
+	rows = (
+		frappe.qb.from_(Isian)
+		.join(Row)
+		.on((Row.parent == Isian.name) & (Row.parenttype == "Isian Data Kinerja"))
+		.select(Isian.triwulan, Row.indikator, Row.realisasi_tw)
+		.where(
+			(Isian.unit_kerja == isian.unit_kerja)
+			& (Isian.tahun == isian.tahun)
+			& Isian.triwulan.isin(TRIWULAN[: quarter - 1])
+			& (Isian.docstatus < 2)
+			& (Isian.name != (isian.name or ""))
+		)
+		.orderby(Isian.modified)
+		.run(as_dict=True)
+	)
+	return {(r.indikator, quarter_number(r.triwulan)): r.realisasi_tw for r in rows}
+
+
+def compute_isian(isian, perjanjian_kinerja=None) -> list[str]:
+	"""Fill every computed field of `isian` in place; return problems (indicators not in the PK)."""
+	pk = perjanjian_kinerja or frappe.get_cached_doc(
+		"Perjanjian Kinerja", frappe.db.get_value("Monitoring Kinerja Triwulan", isian.monitoring, "perjanjian_kinerja")
+	)
+	pk_rows = {row.indikator: row for row in pk.targets}
+	quarter = quarter_number(isian.triwulan)
+	earlier = earlier_realisasi(isian)
+	skala = get_skala_predikat()
+	problems = []
+
+	for row in isian.indikator:
+		pk_row = pk_rows.get(row.indikator)
+		if not pk_row:
+			problems.append(
+				_("Baris {0}: indikator {1} tidak ada dalam {2}.").format(row.idx, row.indikator, pk.name)
+			)
+			continue
+		jenis = pk_row.jenis or frappe.db.get_value("Indikator Kinerja", row.indikator, "jenis")
+		targets = quarterly_targets(pk_row, pk.target_triwulan_kumulatif)[:quarter]
+		realisasi = stored_number(row.realisasi_tw)
+		realisasis = [stored_number(earlier.get((row.indikator, q))) for q in range(1, quarter)] + [realisasi]
+		target_tahunan = stored_number(pk_row.target_tahunan)
+
+		row.target_tw = engine.format_angka(targets[-1], digits=None) if targets[-1] is not None else None
+		row.target_tahunan = pk_row.target_tahunan
+		nilai_tw = engine.capaian(jenis, targets[-1], realisasi)
+		nilai_kumulatif = engine.capaian_kumulatif(jenis, targets, realisasis)
+		nilai_tahunan = engine.capaian_tahunan(jenis, target_tahunan, realisasis)
+		# Frappe's Percent fields can't hold "no value"; keterangan and an empty predikat say so
+		row.capaian_tw = float(engine.bulatkan(nilai_tw, 4) or 0)
+		row.capaian_kumulatif = float(engine.bulatkan(nilai_kumulatif, 4) or 0)
+		row.capaian_tahunan = float(engine.bulatkan(nilai_tahunan, 4) or 0)
+		row.predikat = engine.predikat(nilai_tw, skala)
+		row.keterangan_capaian = engine.alasan_tanpa_capaian(jenis, targets[-1], realisasi)
+		row._capaian_tw = nilai_tw  # unrounded, for the summary below
+
+	values = [getattr(row, "_capaian_tw", None) for row in isian.indikator]
+	rata_rata = engine.rata_rata(values)
+	isian.rata_rata_capaian = float(engine.bulatkan(rata_rata, 4) or 0)
+	isian.predikat = engine.predikat(rata_rata, skala)
+	isian.jumlah_indikator = len(isian.indikator)
+	isian.jumlah_terisi = sum(1 for row in isian.indikator if row.realisasi_tw not in (None, ""))
+	return problems
+
+
+def recompute_monitorings_of(pk) -> None:
+	"""After a Perjanjian Kinerja is submitted (or amended): point its year's monitorings at it and
+	recompute every Isian under them, submitted ones included."""
+	chain = {pk.name}
+	previous = pk.amended_from
+	while previous:
+		chain.add(previous)
+		previous = frappe.db.get_value("Perjanjian Kinerja", previous, "amended_from")
+
+	monitorings = frappe.get_all(
+		"Monitoring Kinerja Triwulan",
+		filters={"perjanjian_kinerja": ("in", list(chain)), "docstatus": ("<", 2)},
+		pluck="name",
+	)
+	for monitoring in monitorings:
+		frappe.db.set_value("Monitoring Kinerja Triwulan", monitoring, "perjanjian_kinerja", pk.name)
+		for name in frappe.get_all(
+			"Isian Data Kinerja", filters={"monitoring": monitoring, "docstatus": ("<", 2)}, pluck="name"
+		):
+			isian = frappe.get_doc("Isian Data Kinerja", name)
+			compute_isian(isian, perjanjian_kinerja=pk)
+			for row in isian.indikator:
+				row.db_update()
+			isian.db_update()
+			isian.add_comment("Info", _("Capaian dihitung ulang dari target {0}.").format(pk.name))

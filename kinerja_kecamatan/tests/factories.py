@@ -1,0 +1,153 @@
+"""Small factories for test data: each makes one document the way a user would in the desk."""
+
+import frappe
+
+from kinerja_kecamatan.workflow.sop import ROLE_KEPALA_UNIT
+
+
+def unique(prefix: str) -> str:
+	return f"{prefix} {frappe.generate_hash(length=6)}"
+
+
+def make_user(email: str | None = None, roles=()) -> str:
+	email = email or f"{frappe.generate_hash(length=8)}@example.com"
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
+		).insert(ignore_permissions=True)
+		if roles:
+			user.add_roles(*roles)
+	return email
+
+
+def make_kecamatan(nama: str | None = None, kabupaten: str = "Balangan") -> str:
+	nama = nama or unique("Kec")
+	if not frappe.db.exists("Kecamatan", nama):
+		frappe.get_doc(
+			{
+				"doctype": "Kecamatan",
+				"nama_kecamatan": nama,
+				"kabupaten": kabupaten,
+				"alamat": "Jalan Jenderal Ahmad Yani No. 10",
+			}
+		).insert()
+	return nama
+
+
+def make_unit(kecamatan: str, nama: str | None = None, kepala_unit: str | None = None, jenis="Seksi") -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Unit Kerja",
+				"nama_unit": nama or unique("Seksi"),
+				"kecamatan": kecamatan,
+				"jenis_unit": jenis,
+				"kepala_unit": kepala_unit,
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def make_unit_head(kecamatan: str) -> tuple[str, str]:
+	"""A unit with a head user; returns (unit, user)."""
+	user = make_user(roles=(ROLE_KEPALA_UNIT,))
+	return make_unit(kecamatan, kepala_unit=user), user
+
+
+def make_pejabat(kecamatan: str, nip: str = "198904132008041001", nama="Abdul Khair, S.Pd", jabatan="Camat"):
+	if frappe.db.exists("Pejabat", nip):
+		return nip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Pejabat",
+				"nama": nama,
+				"nip": nip,
+				"jabatan": jabatan,
+				"pangkat_golongan": "Pembina (IV/a)",
+				"kecamatan": kecamatan,
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def make_indikator(kecamatan: str, unit_kerja: str, jenis: str = "Positif", kode: str | None = None, **fields):
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Indikator Kinerja",
+				"kode": kode or frappe.generate_hash(length=6).upper(),
+				"uraian": fields.pop("uraian", "Persentase layanan administrasi selesai tepat waktu"),
+				"satuan": fields.pop("satuan", "%"),
+				"jenis": jenis,
+				"kecamatan": kecamatan,
+				"unit_kerja": unit_kerja,
+				**fields,
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def make_pk(kecamatan: str, tahun: int, targets: dict, kumulatif: bool = False, submit: bool = True):
+	"""targets: {indikator: (tahunan, tw1, tw2, tw3, tw4)}."""
+	pihak_pertama = make_pejabat(kecamatan)
+	pk = frappe.get_doc(
+		{
+			"doctype": "Perjanjian Kinerja",
+			"kecamatan": kecamatan,
+			"tahun": tahun,
+			"pihak_pertama": pihak_pertama,
+			"target_triwulan_kumulatif": int(kumulatif),
+			"targets": [
+				{
+					"indikator": indikator,
+					"target_tahunan": values[0],
+					"target_tw1": values[1],
+					"target_tw2": values[2],
+					"target_tw3": values[3],
+					"target_tw4": values[4],
+				}
+				for indikator, values in targets.items()
+			],
+		}
+	).insert()
+	if submit:
+		pk.submit()
+	return pk
+
+
+def make_monitoring(pk, triwulan: str = "I"):
+	return frappe.get_doc(
+		{
+			"doctype": "Monitoring Kinerja Triwulan",
+			"kecamatan": pk.kecamatan,
+			"tahun": pk.tahun,
+			"triwulan": triwulan,
+			"perjanjian_kinerja": pk.name,
+		}
+	).insert()
+
+
+def make_isian(monitoring, unit_kerja: str, realisasi: dict, submit: bool = False, **row_fields):
+	"""realisasi: {indikator: value}; rows below target get a default analysis unless given."""
+	analysis = {"faktor_penghambat": "Keterbatasan anggaran", "tindak_lanjut": "Koordinasi dengan desa"}
+	analysis.update(row_fields)
+	isian = frappe.get_doc(
+		{
+			"doctype": "Isian Data Kinerja",
+			"monitoring": monitoring.name,
+			"unit_kerja": unit_kerja,
+			"indikator": [
+				{"indikator": indikator, "realisasi_tw": value, **analysis} for indikator, value in realisasi.items()
+			],
+		}
+	).insert()
+	if submit:
+		isian.submit()
+	return isian

