@@ -25,10 +25,17 @@ def nip_problem(nip: str) -> str | None:
 	return None
 
 
+def normalise_nip(nip: str | None) -> str:
+	"""People paste NIPs with spaces: "19890413 198804 1 001" → "198904131988041001"."""
+	return re.sub(r"\s", "", nip or "")
+
+
 class Pejabat(Document):
+	def before_insert(self):
+		self.nip = normalise_nip(self.nip)  # before naming: the NIP is the document's name
+
 	def validate(self):
-		# people paste NIPs with spaces: "19890413 198804 1 001"
-		self.nip = re.sub(r"\s", "", self.nip or "")
+		self.nip = normalise_nip(self.nip)
 		if problem := nip_problem(self.nip):
 			frappe.throw(problem, title=_("NIP tidak valid"))
 		if self.unit_kerja and frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan:

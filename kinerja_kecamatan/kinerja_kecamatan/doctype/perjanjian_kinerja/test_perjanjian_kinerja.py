@@ -78,6 +78,7 @@ class TestPerjanjianKinerja(FrappeTestCase):
 		pk.cancel()
 		amended = frappe.copy_doc(pk)
 		amended.amended_from = pk.name
+		amended.docstatus = 0
 		amended.targets[0].target_tw1 = "80"
 		amended.insert()
 		amended.submit()
