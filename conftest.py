@@ -49,5 +49,9 @@ def pytest_collection_modifyitems(config, items):
 	skip = pytest.mark.skip(reason="needs a site: run ./scripts/test.sh (sets KINERJA_TEST_SITE)")
 	for item in items:
 		cls = getattr(item, "cls", None)
-		if cls and issubclass(cls, unittest.TestCase) and "FrappeTestCase" in {c.__name__ for c in cls.__mro__}:
+		if (
+			cls
+			and issubclass(cls, unittest.TestCase)
+			and "FrappeTestCase" in {c.__name__ for c in cls.__mro__}
+		):
 			item.add_marker(skip)

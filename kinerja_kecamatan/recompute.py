@@ -54,7 +54,8 @@ def earlier_realisasi(isian) -> dict[tuple[str, int], str]:
 def compute_isian(isian, perjanjian_kinerja=None) -> list[str]:
 	"""Fill every computed field of `isian` in place; return problems (indicators not in the PK)."""
 	pk = perjanjian_kinerja or frappe.get_cached_doc(
-		"Perjanjian Kinerja", frappe.db.get_value("Monitoring Kinerja Triwulan", isian.monitoring, "perjanjian_kinerja")
+		"Perjanjian Kinerja",
+		frappe.db.get_value("Monitoring Kinerja Triwulan", isian.monitoring, "perjanjian_kinerja"),
 	)
 	pk_rows = {row.indikator: row for row in pk.targets}
 	quarter = quarter_number(isian.triwulan)

@@ -75,7 +75,9 @@ def make_pejabat(kecamatan: str, nip: str = "198904132008041001", nama="Abdul Kh
 	)
 
 
-def make_indikator(kecamatan: str, unit_kerja: str, jenis: str = "Positif", kode: str | None = None, **fields):
+def make_indikator(
+	kecamatan: str, unit_kerja: str, jenis: str = "Positif", kode: str | None = None, **fields
+):
 	return (
 		frappe.get_doc(
 			{
@@ -144,7 +146,8 @@ def make_isian(monitoring, unit_kerja: str, realisasi: dict, submit: bool = Fals
 			"monitoring": monitoring.name,
 			"unit_kerja": unit_kerja,
 			"indikator": [
-				{"indikator": indikator, "realisasi_tw": value, **analysis} for indikator, value in realisasi.items()
+				{"indikator": indikator, "realisasi_tw": value, **analysis}
+				for indikator, value in realisasi.items()
 			],
 		}
 	).insert()

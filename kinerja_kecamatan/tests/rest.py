@@ -8,9 +8,8 @@ import json
 import threading
 
 import frappe
-from werkzeug.test import Client
-
 from frappe.app import application
+from werkzeug.test import Client
 
 
 def api_token(user: str) -> str:

@@ -14,7 +14,9 @@ def app_footprint() -> dict:
 	"""What the app leaves in a site: its module, its roles and their settings, its DocTypes."""
 	return {
 		"installed": APP in frappe.get_installed_apps(),
-		"module": frappe.db.get_value("Module Def", "Kinerja Kecamatan", ["app_name", "modified"], as_dict=True),
+		"module": frappe.db.get_value(
+			"Module Def", "Kinerja Kecamatan", ["app_name", "modified"], as_dict=True
+		),
 		"roles": {
 			role.name: frappe.db.get_value("Role", role.name, ["desk_access", "modified"], as_dict=True)
 			for role in ROLES
@@ -33,7 +35,9 @@ class TestInstall(FrappeTestCase):
 	def test_sop_roles_exist_with_desk_access(self):
 		for role in ROLES:
 			self.assertEqual(
-				frappe.db.get_value("Role", role.name, "desk_access"), 1, f"role {role.name} needs desk access"
+				frappe.db.get_value("Role", role.name, "desk_access"),
+				1,
+				f"role {role.name} needs desk access",
 			)
 
 	def test_admin_change_to_a_role_survives_migrate(self):

@@ -52,8 +52,14 @@ install_system_packages() {
 	local packages=(mariadb-server mariadb-client redis-server cron python3-venv python3-dev git rsync
 		pkg-config libmariadb-dev build-essential curl xfonts-75dpi fontconfig libxrender1 libxext6
 		libjpeg62-turbo fonts-dejavu-core poppler-utils nodejs npm chromium)
+	# a MariaDB already serving (a CI service, another install) needs no server package
+	if mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1 \
+		|| mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
+		packages=("${packages[@]/mariadb-server/}")
+	fi
 	local missing=()
 	for p in "${packages[@]}"; do
+		[ -n "$p" ] || continue
 		dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 	done
 	# Node from another source (nodesource, nvm) is as good as Debian's.

@@ -19,7 +19,11 @@ class IsianDataKinerja(Document):
 			as_dict=True,
 		)
 		# the period always follows the monitoring, whatever a client sent
-		self.kecamatan, self.tahun, self.triwulan = monitoring.kecamatan, monitoring.tahun, monitoring.triwulan
+		self.kecamatan, self.tahun, self.triwulan = (
+			monitoring.kecamatan,
+			monitoring.tahun,
+			monitoring.triwulan,
+		)
 		self.title = _("{0} TW {1} {2}").format(
 			frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja,
 			self.triwulan,
@@ -37,7 +41,9 @@ class IsianDataKinerja(Document):
 
 	def validate_unit(self, errors):
 		if frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan:
-			errors.append(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan))
+			errors.append(
+				_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan)
+			)
 		duplicate = frappe.db.get_value(
 			"Isian Data Kinerja",
 			{
@@ -49,16 +55,22 @@ class IsianDataKinerja(Document):
 		)
 		if duplicate:
 			errors.append(
-				_("Unit Kerja {0} sudah memiliki Isian untuk monitoring ini: {1}.").format(self.unit_kerja, duplicate)
+				_("Unit Kerja {0} sudah memiliki Isian untuk monitoring ini: {1}.").format(
+					self.unit_kerja, duplicate
+				)
 			)
 
 	def validate_rows(self, errors):
 		seen = set()
 		for row in self.indikator:
 			if row.indikator in seen:
-				errors.append(_("Baris {0}: indikator {1} sudah ada di baris lain.").format(row.idx, row.indikator))
+				errors.append(
+					_("Baris {0}: indikator {1} sudah ada di baris lain.").format(row.idx, row.indikator)
+				)
 			seen.add(row.indikator)
-			owner = frappe.db.get_value("Indikator Kinerja", row.indikator, ["kecamatan", "unit_kerja"], as_dict=True)
+			owner = frappe.db.get_value(
+				"Indikator Kinerja", row.indikator, ["kecamatan", "unit_kerja"], as_dict=True
+			)
 			if owner and (owner.unit_kerja != self.unit_kerja or owner.kecamatan != self.kecamatan):
 				errors.append(
 					_("Baris {0}: indikator {1} adalah tanggung jawab {2}, bukan {3}.").format(
@@ -82,7 +94,9 @@ class IsianDataKinerja(Document):
 			if missing:
 				errors.append(
 					_("Baris {0} ({1}): capaian {2}% di bawah target, isi {3}.").format(
-						row.idx, row.indikator, frappe.format(row.capaian_tw, {"fieldtype": "Float", "precision": 2}),
+						row.idx,
+						row.indikator,
+						frappe.format(row.capaian_tw, {"fieldtype": "Float", "precision": 2}),
 						_(" dan ").join(missing),
 					)
 				)

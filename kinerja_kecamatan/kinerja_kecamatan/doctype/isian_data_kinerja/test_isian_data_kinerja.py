@@ -42,7 +42,9 @@ class IsianTestCase(FrappeTestCase):
 
 class TestCapaianOnSave(IsianTestCase):
 	def test_each_row_gets_the_engines_capaian_and_predikat(self):
-		isian = make_isian(self.tw1, self.unit, {self.positif: 45, self.negatif: "6,5", self.nilai_akhir: "70"})
+		isian = make_isian(
+			self.tw1, self.unit, {self.positif: 45, self.negatif: "6,5", self.nilai_akhir: "70"}
+		)
 		rows = {row.indikator: row for row in isian.indikator}
 		self.assertAlmostEqual(rows[self.positif].capaian_tw, 45)
 		self.assertEqual(rows[self.positif].predikat, "Sangat Rendah")
@@ -83,7 +85,9 @@ class TestCapaianOnSave(IsianTestCase):
 		self.assertAlmostEqual(rows[self.positif].capaian_kumulatif, 100)
 		self.assertAlmostEqual(rows[self.positif].capaian_tahunan, 50)
 		# Negatif: the latest quarter against its own target, (2 - 5/7) × 100
-		self.assertAlmostEqual(rows[self.negatif].capaian_kumulatif, float(engine.bulatkan(engine.capaian("Negatif", 7, 5), 4)))
+		self.assertAlmostEqual(
+			rows[self.negatif].capaian_kumulatif, float(engine.bulatkan(engine.capaian("Negatif", 7, 5), 4))
+		)
 
 	def test_period_follows_the_monitoring(self):
 		isian = make_isian(self.tw1, self.unit, {self.positif: 100})
@@ -102,7 +106,9 @@ class TestBadInput(IsianTestCase):
 		self.assert_refused("negatif", {self.positif: "-3"})
 
 	def test_below_target_needs_faktor_penghambat_and_tindak_lanjut(self):
-		self.assert_refused("Faktor Penghambat dan Tindak Lanjut", {self.positif: 50}, faktor_penghambat="", tindak_lanjut="")
+		self.assert_refused(
+			"Faktor Penghambat dan Tindak Lanjut", {self.positif: 50}, faktor_penghambat="", tindak_lanjut=""
+		)
 		self.assert_refused("Tindak Lanjut", {self.positif: "99,99"}, tindak_lanjut=" ")
 		make_isian(self.tw1, self.unit, {self.positif: 100}, faktor_penghambat="", tindak_lanjut="")
 
@@ -130,7 +136,12 @@ class TestCustomisation(IsianTestCase):
 	def test_field_added_with_customize_form_saves_and_survives_migrate(self):
 		create_custom_field(
 			"Isian Data Kinerja Indikator",
-			{"fieldname": "sumber_data", "label": "Sumber Data", "fieldtype": "Data", "insert_after": "keterangan"},
+			{
+				"fieldname": "sumber_data",
+				"label": "Sumber Data",
+				"fieldtype": "Data",
+				"insert_after": "keterangan",
+			},
 		)
 		isian = make_isian(self.tw1, self.unit, {self.positif: 100}, sumber_data="Register desa")
 		run_bench("migrate", "--skip-search-index")
@@ -164,12 +175,16 @@ class TestUnitHeadAccess(FrappeTestCase):
 		self.assertEqual(body["data"]["unit_kerja"], self.unit_a)
 
 	def test_rest_list_shows_only_own_unit(self):
-		status, body = rest("GET", "/api/resource/Isian Data Kinerja?fields=[\"unit_kerja\"]&limit=100", self.head_a)
+		status, body = rest(
+			"GET", '/api/resource/Isian Data Kinerja?fields=["unit_kerja"]&limit=100', self.head_a
+		)
 		self.assertEqual(status, 200)
 		self.assertEqual({row["unit_kerja"] for row in body["data"]}, {self.unit_a})
 
 	def test_rest_write_to_another_units_isian_is_forbidden(self):
-		status, _ = rest("PUT", f"/api/resource/Isian Data Kinerja/{self.isian_b}", self.head_a, {"title": "x"})
+		status, _ = rest(
+			"PUT", f"/api/resource/Isian Data Kinerja/{self.isian_b}", self.head_a, {"title": "x"}
+		)
 		self.assertEqual(status, 403)
 		row_b = frappe.db.get_value("Isian Data Kinerja Indikator", {"parent": self.isian_b}, "realisasi_tw")
 		self.assertEqual(row_b, "1")

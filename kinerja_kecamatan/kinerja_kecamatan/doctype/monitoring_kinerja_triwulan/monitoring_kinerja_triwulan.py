@@ -23,9 +23,9 @@ class MonitoringKinerjaTriwulan(Document):
 			)
 		if pk and pk.docstatus != 1:
 			errors.append(
-				_("Perjanjian Kinerja {0} belum diajukan (submit); target hanya diambil dari PK yang sah.").format(
-					self.perjanjian_kinerja
-				)
+				_(
+					"Perjanjian Kinerja {0} belum diajukan (submit); target hanya diambil dari PK yang sah."
+				).format(self.perjanjian_kinerja)
 			)
 		duplicate = frappe.db.get_value(
 			"Monitoring Kinerja Triwulan",

@@ -38,5 +38,10 @@ class Pejabat(Document):
 		self.nip = normalise_nip(self.nip)
 		if problem := nip_problem(self.nip):
 			frappe.throw(problem, title=_("NIP tidak valid"))
-		if self.unit_kerja and frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan:
-			frappe.throw(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan))
+		if (
+			self.unit_kerja
+			and frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan
+		):
+			frappe.throw(
+				_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan)
+			)

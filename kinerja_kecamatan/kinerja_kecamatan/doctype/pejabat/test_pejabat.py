@@ -9,7 +9,13 @@ from kinerja_kecamatan.tests.factories import make_kecamatan
 
 def new_pejabat(nip):
 	return frappe.get_doc(
-		{"doctype": "Pejabat", "nama": "Siti", "nip": nip, "jabatan": "Sekretaris", "kecamatan": make_kecamatan()}
+		{
+			"doctype": "Pejabat",
+			"nama": "Siti",
+			"nip": nip,
+			"jabatan": "Sekretaris",
+			"kecamatan": make_kecamatan(),
+		}
 	)
 
 

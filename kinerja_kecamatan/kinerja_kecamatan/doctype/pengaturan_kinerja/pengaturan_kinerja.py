@@ -32,7 +32,8 @@ class PengaturanKinerja(Document):
 		self.set("skala_predikat", [])
 		for bound, label in DEFAULT_SKALA_PREDIKAT:
 			self.append(
-				"skala_predikat", {"batas_bawah": float(bound), "predikat": label, "warna": DEFAULT_WARNA[label]}
+				"skala_predikat",
+				{"batas_bawah": float(bound), "predikat": label, "warna": DEFAULT_WARNA[label]},
 			)
 
 	def skala(self) -> list[tuple]:

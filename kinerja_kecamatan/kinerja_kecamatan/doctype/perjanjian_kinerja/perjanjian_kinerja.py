@@ -33,7 +33,9 @@ class PerjanjianKinerja(Document):
 				"Indikator Kinerja", row.indikator, ["kecamatan", "jenis", "aktif"], as_dict=True
 			)
 			if row.indikator in seen:
-				errors.append(_("Baris {0}: indikator {1} sudah ada di baris lain.").format(row.idx, row.indikator))
+				errors.append(
+					_("Baris {0}: indikator {1} sudah ada di baris lain.").format(row.idx, row.indikator)
+				)
 			seen.add(row.indikator)
 			if indikator and indikator.kecamatan != self.kecamatan:
 				errors.append(
@@ -65,10 +67,10 @@ class PerjanjianKinerja(Document):
 		)
 		if other:
 			frappe.throw(
-				_("Kecamatan {0} sudah memiliki Perjanjian Kinerja tahun {1} yang diajukan: {2}. "
-				  "Batalkan lalu ubah (amend) dokumen itu untuk merevisi target.").format(
-					self.kecamatan, self.tahun, other
-				),
+				_(
+					"Kecamatan {0} sudah memiliki Perjanjian Kinerja tahun {1} yang diajukan: {2}. "
+					"Batalkan lalu ubah (amend) dokumen itu untuk merevisi target."
+				).format(self.kecamatan, self.tahun, other),
 				title=_("Perjanjian Kinerja ganda"),
 			)
 

@@ -63,7 +63,10 @@ class TestPerjanjianKinerja(FrappeTestCase):
 
 	def test_cumulative_positif_tw4_must_equal_annual_target(self):
 		self.assert_refused(
-			"berbeda dengan target tahunan", tahun=2024, kumulatif=True, targets={self.positif: (100, 25, 50, 75, 90)}
+			"berbeda dengan target tahunan",
+			tahun=2024,
+			kumulatif=True,
+			targets={self.positif: (100, 25, 50, 75, 90)},
 		)
 		# a level (Negatif) only warns
 		pk = make_pk(self.kecamatan, 2024, {self.negatif: (5, 8, 7, 6, 6)}, kumulatif=True)
@@ -84,6 +87,9 @@ class TestPerjanjianKinerja(FrappeTestCase):
 		amended.submit()
 
 		isian.reload()
-		self.assertEqual(frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring.name, "perjanjian_kinerja"), amended.name)
+		self.assertEqual(
+			frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring.name, "perjanjian_kinerja"),
+			amended.name,
+		)
 		self.assertAlmostEqual(isian.indikator[0].capaian_tw, 100)
 		self.assertEqual(isian.indikator[0].target_tw, "80")

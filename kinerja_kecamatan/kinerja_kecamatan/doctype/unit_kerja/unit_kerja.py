@@ -10,7 +10,7 @@ from kinerja_kecamatan.access import grant_unit_head, revoke_unit_head
 
 class UnitKerja(Document):
 	def validate(self):
-		if self.pejabat and (kecamatan := frappe.db.get_value("Pejabat", self.pejabat, "kecamatan")) != self.kecamatan:
+		if self.pejabat and frappe.db.get_value("Pejabat", self.pejabat, "kecamatan") != self.kecamatan:
 			frappe.throw(_("Pejabat {0} bukan pejabat Kecamatan {1}.").format(self.pejabat, self.kecamatan))
 
 	def on_update(self):
