@@ -19,3 +19,10 @@ before_tests = "kinerja_kecamatan.site_setup.complete_setup_wizard"
 # Desk
 # ----
 extend_bootinfo = "kinerja_kecamatan.boot.extend_bootinfo"
+
+# Scheduled Tasks
+# ---------------
+# remind a step's actor as its mutu baku nears; escalate to the Camat when it is exceeded
+scheduler_events = {
+	"hourly": ["kinerja_kecamatan.workflow.reminders.send_reminders"],
+}

@@ -2,20 +2,24 @@
 
 import frappe
 
+from kinerja_kecamatan.workflow.setup import ensure_workflow, remove_workflow
 from kinerja_kecamatan.workflow.sop import ROLES
 
 
 def after_install():
 	ensure_roles()
 	ensure_default_settings()
+	ensure_workflow()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_default_settings()
+	ensure_workflow()
 
 
 def before_uninstall():
+	remove_workflow()
 	remove_roles()
 
 
@@ -36,9 +40,12 @@ def ensure_roles():
 def ensure_default_settings():
 	"""Pengaturan Kinerja starts with the Permendagri 86/2017 predikat scale; an edited one is kept."""
 	settings = frappe.get_single("Pengaturan Kinerja")
-	if settings.skala_predikat:
+	if settings.skala_predikat and settings.jam_kerja:
 		return
-	settings.set_default_skala()
+	if not settings.skala_predikat:
+		settings.set_default_skala()
+	if not settings.jam_kerja:
+		settings.set_default_jam_kerja()
 	settings.save(ignore_permissions=True)
 
 

@@ -41,8 +41,19 @@ class Step:
 	kelengkapan: str
 	mutu_baku_minutes: int
 	output: str
-	# a decision step: (label if yes, label if no, step to return to when no)
-	decision: tuple[str, str, int] | None = None
+	state: str  # the Workflow State while this step is the one to do
+	action: str  # the Workflow Action that completes it
+	approval: bool = False  # a decision: the creator of the cycle may not take it on themselves
+
+
+@dataclass(frozen=True)
+class Return:
+	"""A decision's "Tidak" (or a correction sent back): needs a written reason."""
+
+	from_step: int
+	to_step: int
+	action: str
+	actor: str
 
 
 STEPS = (
@@ -53,6 +64,8 @@ STEPS = (
 		"Konsep Format Isian Data Kinerja",
 		10 * MINUTE,
 		"Disposisi",
+		"Disposisi Camat",
+		"Berikan Disposisi",
 	),
 	Step(
 		2,
@@ -61,6 +74,8 @@ STEPS = (
 		"Konsep Format Isian Data Kinerja",
 		30 * MINUTE,
 		"Format Isian Data Kinerja",
+		"Penyusunan Format Isian",
+		"Format Isian Selesai",
 	),
 	Step(
 		3,
@@ -69,6 +84,8 @@ STEPS = (
 		"Format Isian Data Kinerja",
 		1 * HOUR,
 		"Format Isian Data Kinerja",
+		"Penyampaian Format Isian",
+		"Sampaikan Format Isian",
 	),
 	Step(
 		4,
@@ -77,6 +94,8 @@ STEPS = (
 		"Format Isian Data Kinerja Terisi",
 		2 * OFFICE_DAY,
 		"Format Isian Data Kinerja Terisi",
+		"Penghimpunan Data Isian",
+		"Data Isian Terhimpun",
 	),
 	Step(
 		5,
@@ -85,6 +104,8 @@ STEPS = (
 		"Format Isian Data Kinerja Terisi",
 		1 * HOUR,
 		"Data Kinerja",
+		"Pengolahan Data Kinerja",
+		"Data Kinerja Selesai Diolah",
 	),
 	Step(
 		6,
@@ -93,6 +114,8 @@ STEPS = (
 		"Draft Jadwal Monitoring",
 		1 * HOUR,
 		"Jadwal Monitoring",
+		"Penyusunan Jadwal Monitoring",
+		"Ajukan Jadwal Monitoring",
 	),
 	Step(
 		7,
@@ -101,7 +124,9 @@ STEPS = (
 		"Jadwal Monitoring",
 		1 * HOUR,
 		"Jadwal Monitoring",
-		decision=("Setujui Jadwal", "Kembalikan Jadwal", 6),
+		"Persetujuan Jadwal Monitoring",
+		"Setujui Jadwal",
+		approval=True,
 	),
 	Step(
 		8,
@@ -110,6 +135,8 @@ STEPS = (
 		"Blanko Monitoring Evaluasi Kinerja",
 		2 * OFFICE_DAY,
 		"Blanko Monitoring Evaluasi Kinerja Terisi",
+		"Pelaksanaan Monitoring",
+		"Monitoring Selesai",
 	),
 	Step(
 		9,
@@ -118,6 +145,8 @@ STEPS = (
 		"Blanko Monitoring Evaluasi Kinerja Terisi",
 		1 * HOUR,
 		"Draft Laporan Hasil Monitoring",
+		"Penyusunan Laporan",
+		"Ajukan Draft Laporan",
 	),
 	Step(
 		10,
@@ -126,6 +155,8 @@ STEPS = (
 		"Draft Laporan Hasil Monitoring",
 		2 * HOUR,
 		"Draft Laporan Hasil Monitoring",
+		"Koreksi Laporan",
+		"Koreksi Selesai",
 	),
 	Step(
 		11,
@@ -134,7 +165,9 @@ STEPS = (
 		"Draft Laporan Hasil Monitoring",
 		1 * HOUR,
 		"Laporan Hasil Monitoring",
-		decision=("Setujui dan Tandatangani", "Kembalikan Laporan", 10),
+		"Penandatanganan Laporan",
+		"Setujui dan Tandatangani",
+		approval=True,
 	),
 	Step(
 		12,
@@ -143,12 +176,29 @@ STEPS = (
 		"Laporan Hasil Monitoring",
 		15 * MINUTE,
 		"Dokumen Laporan Hasil Monitoring",
+		"Pengarsipan",
+		"Arsipkan",
 	),
 )
+
+# Step 7 "Tidak" → 6, step 11 "Tidak" → 10, and the Sekretaris may send a draft back to 9.
+RETURNS = (
+	Return(7, 6, "Kembalikan Jadwal", ROLE_CAMAT),
+	Return(10, 9, "Kembalikan ke Penyusun", ROLE_SEKRETARIS),
+	Return(11, 10, "Kembalikan Laporan", ROLE_CAMAT),
+)
+
+# After step 12: the record is submitted and can no longer change.
+ARCHIVED = 13
+ARCHIVED_STATE = "Diarsipkan"
 
 
 def step(number: int) -> Step:
 	return STEPS[number - 1]
+
+
+def state_of(number: int) -> str:
+	return ARCHIVED_STATE if number == ARCHIVED else step(number).state
 
 
 def total_mutu_baku_minutes() -> int:

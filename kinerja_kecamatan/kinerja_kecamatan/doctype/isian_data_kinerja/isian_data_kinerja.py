@@ -8,6 +8,7 @@ from frappe.model.document import Document
 from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import compute_isian
 from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow.distribution import update_progress
 
 
 class IsianDataKinerja(Document):
@@ -38,6 +39,12 @@ class IsianDataKinerja(Document):
 
 		throw_if_any(compute_isian(self), _("Isian Data Kinerja belum valid"))
 		self.validate_analysis()
+
+	def on_submit(self):
+		update_progress(self.monitoring)
+
+	def on_cancel(self):
+		update_progress(self.monitoring)
 
 	def validate_unit(self, errors):
 		if frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan:

@@ -1,10 +1,108 @@
 // Copyright (c) 2026, Kinerja Kecamatan contributors
 // For license information, please see license.txt
 
+// Actions that send the cycle back need a written reason, saved before the action runs
+// (the server refuses them without one).
+const RETURN_ACTIONS = ["Kembalikan Jadwal", "Kembalikan ke Penyusun", "Kembalikan Laporan"];
+
 frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 	setup(frm) {
 		frm.set_query("perjanjian_kinerja", () => ({
 			filters: { kecamatan: frm.doc.kecamatan, tahun: frm.doc.tahun, docstatus: 1 },
 		}));
 	},
+
+	refresh(frm) {
+		show_current_step(frm);
+		if ([2, 3, 4].includes(frm.doc.langkah)) {
+			frm.add_custom_button(__("Unduh Format Isian Semua Unit (zip)"), () =>
+				frappe
+					.xcall("kinerja_kecamatan.isian_excel.download_all_formats", {
+						monitoring: frm.doc.name,
+					})
+					.then(() =>
+						frappe.show_alert(
+							__("Format Isian sedang dibuat; tautan unduhan akan muncul di sini.")
+						)
+					)
+			);
+		}
+		if (frm.doc.langkah === 4 && frappe.user.has_role("Kasubbag Perencanaan dan Keuangan")) {
+			frm.add_custom_button(__("Catat Pengecualian Isian"), () => record_exception(frm));
+		}
+	},
+
+	before_workflow_action(frm) {
+		if (!RETURN_ACTIONS.includes(frm.selected_workflow_action)) return;
+		return new Promise((resolve, reject) => {
+			frappe.prompt(
+				{
+					fieldname: "alasan",
+					fieldtype: "Small Text",
+					label: __("Alasan Pengembalian"),
+					reqd: 1,
+					default: frm.doc.alasan_pengembalian,
+				},
+				async ({ alasan }) => {
+					await frm.set_value("alasan_pengembalian", alasan);
+					frm.save().then(resolve, reject);
+				},
+				__(frm.selected_workflow_action),
+				__("Kembalikan")
+			);
+		});
+	},
 });
+
+function show_current_step(frm) {
+	if (frm.is_new() || !frm.doc.langkah) return;
+	if (frm.doc.docstatus === 1) {
+		frm.dashboard.set_headline_alert(__("Siklus selesai: laporan telah diarsipkan."), "green");
+		return;
+	}
+	const due = frm.doc.batas_waktu_langkah;
+	const late = due && frappe.datetime.now_datetime() > due;
+	frm.dashboard.set_headline_alert(
+		__("Langkah {0}: menunggu {1}, paling lambat {2}", [
+			frappe.utils.escape_html(frm.doc.uraian_langkah || ""),
+			frappe.utils.escape_html(__(frm.doc.pelaksana_langkah || "")),
+			due ? frappe.datetime.str_to_user(due) : "-",
+		]),
+		late ? "red" : "blue"
+	);
+	if (frm.doc.jumlah_unit) {
+		frm.dashboard.add_comment(
+			__("{0} dari {1} unit sudah mengajukan Isian Data Kinerja.", [
+				frm.doc.jumlah_isian_diajukan,
+				frm.doc.jumlah_unit,
+			]),
+			frm.doc.jumlah_isian_diajukan === frm.doc.jumlah_unit ? "green" : "blue",
+			true
+		);
+	}
+}
+
+function record_exception(frm) {
+	frappe.prompt(
+		[
+			{
+				fieldname: "unit_kerja",
+				fieldtype: "Link",
+				options: "Unit Kerja",
+				label: __("Unit Kerja"),
+				reqd: 1,
+				get_query: () => ({ filters: { kecamatan: frm.doc.kecamatan, aktif: 1 } }),
+			},
+			{ fieldname: "alasan", fieldtype: "Small Text", label: __("Alasan"), reqd: 1 },
+		],
+		({ unit_kerja, alasan }) =>
+			frappe
+				.xcall(
+					"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan.catat_pengecualian",
+					{ monitoring: frm.doc.name, unit_kerja, alasan }
+				)
+				.then(() => frm.reload_doc()),
+		__("Pengecualian Isian Data Kinerja"),
+		__("Catat")
+	);
+}

@@ -6,6 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow import steps
+from kinerja_kecamatan.workflow.distribution import distribute_formats
+from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK
 
 
 class MonitoringKinerjaTriwulan(Document):
@@ -44,3 +47,30 @@ class MonitoringKinerjaTriwulan(Document):
 				)
 			)
 		throw_if_any(errors, _("Monitoring belum valid"))
+		steps.on_validate(self)
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if before and before.langkah == 3 and self.langkah == 4:
+			distribute_formats(self)
+
+
+@frappe.whitelist()
+def catat_pengecualian(monitoring: str, unit_kerja: str, alasan: str):
+	"""Step 4: the Kasubbag PK excuses a unit from submitting its Isian, with a reason."""
+	if ROLE_KASUBBAG_PK not in frappe.get_roles():
+		frappe.throw(
+			_("Hanya {0} yang dapat mencatat pengecualian.").format(_(ROLE_KASUBBAG_PK)),
+			frappe.PermissionError,
+		)
+	if not (alasan or "").strip():
+		frappe.throw(_("Alasan pengecualian wajib diisi."))
+	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	doc.check_permission("read")
+	if frappe.db.get_value("Unit Kerja", unit_kerja, "kecamatan") != doc.kecamatan:
+		frappe.throw(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(unit_kerja, doc.kecamatan))
+	doc.append("pengecualian_isian", {"unit_kerja": unit_kerja, "alasan": alasan.strip()})
+	# the step's own actor edits this record; the exception is the Kasubbag PK's, checked above
+	doc.flags.ignore_permissions = True
+	doc.save()
+	return doc.name

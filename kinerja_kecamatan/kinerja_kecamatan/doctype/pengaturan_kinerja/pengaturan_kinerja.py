@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_kecamatan.capaian import DEFAULT_SKALA_PREDIKAT
+from kinerja_kecamatan.workflow.office_time import DEFAULT_CALENDAR, HARI
 
 DEFAULT_WARNA = {
 	"Sangat Tinggi": "green",
@@ -34,6 +35,15 @@ class PengaturanKinerja(Document):
 			self.append(
 				"skala_predikat",
 				{"batas_bawah": float(bound), "predikat": label, "warna": DEFAULT_WARNA[label]},
+			)
+
+	def set_default_jam_kerja(self):
+		"""Monday–Thursday 07:30–16:00, Friday 07:30–11:00 (WITA)."""
+		self.set("jam_kerja", [])
+		for weekday, (opening, closing) in sorted(DEFAULT_CALENDAR.hours.items()):
+			self.append(
+				"jam_kerja",
+				{"hari": HARI[weekday], "jam_mulai": opening.isoformat(), "jam_selesai": closing.isoformat()},
 			)
 
 	def skala(self) -> list[tuple]:

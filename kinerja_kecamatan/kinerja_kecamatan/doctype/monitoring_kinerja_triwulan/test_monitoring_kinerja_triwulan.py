@@ -1,0 +1,319 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+"""A quarter driven through the SOP's 12 steps by the people whose roles the SOP names."""
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, now_datetime
+
+from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
+	catat_pengecualian,
+)
+from kinerja_kecamatan.tests.bench import run_bench
+from kinerja_kecamatan.tests.factories import (
+	make_indikator,
+	make_kecamatan,
+	make_pk,
+	make_unit_head,
+	make_user,
+)
+from kinerja_kecamatan.tests.rest import rest
+from kinerja_kecamatan.workflow.office_calendar import office_calendar
+from kinerja_kecamatan.workflow.office_time import office_minutes_between
+from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME, reset_workflow
+from kinerja_kecamatan.workflow.sop import (
+	ARCHIVED,
+	RETURNS,
+	ROLE_CAMAT,
+	ROLE_KASUBBAG_PK,
+	ROLE_PELAKSANA,
+	ROLE_SEKRETARIS,
+	STEPS,
+	step,
+)
+
+
+def make_cycle_people():
+	return {
+		ROLE_CAMAT: make_user(roles=(ROLE_CAMAT,)),
+		ROLE_SEKRETARIS: make_user(roles=(ROLE_SEKRETARIS,)),
+		ROLE_KASUBBAG_PK: make_user(roles=(ROLE_KASUBBAG_PK,)),
+		ROLE_PELAKSANA: make_user(roles=(ROLE_PELAKSANA,)),
+	}
+
+
+def make_cycle(people, units=2):
+	"""A kecamatan with `units` units (each with a head and one indicator), its PK, and a new
+	Monitoring opened by the Kasubbag PK."""
+	kecamatan = make_kecamatan()
+	heads, targets = {}, {}
+	for _ in range(units):
+		unit, head = make_unit_head(kecamatan)
+		heads[unit] = head
+		targets[make_indikator(kecamatan, unit)] = (400, 100, 100, 100, 100)
+	pk = make_pk(kecamatan, 2024, targets)
+	frappe.set_user(people[ROLE_KASUBBAG_PK])
+	try:
+		monitoring = frappe.get_doc(
+			{
+				"doctype": "Monitoring Kinerja Triwulan",
+				"kecamatan": kecamatan,
+				"tahun": 2024,
+				"triwulan": "I",
+				"perjanjian_kinerja": pk.name,
+			}
+		).insert()
+	finally:
+		frappe.set_user("Administrator")
+	return monitoring, heads
+
+
+class WorkflowTestCase(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.people = make_cycle_people()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def act(self, role, monitoring, action):
+		frappe.set_user(self.people[role])
+		try:
+			return apply_workflow(monitoring.as_dict(), action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def edit(self, role, monitoring, **values):
+		frappe.set_user(self.people[role])
+		try:
+			doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring.name)
+			doc.update(values)
+			doc.save()
+			return doc
+		finally:
+			frappe.set_user("Administrator")
+
+	def assert_wrong_roles_refused(self, monitoring, action, right_role):
+		for role in self.people:
+			if role == right_role:
+				continue
+			with self.subTest(action=action, role=role):
+				with self.assertRaises(frappe.ValidationError):
+					self.act(role, monitoring, action)
+		self.assertEqual(
+			frappe.db.get_value(monitoring.doctype, monitoring.name, "langkah"), monitoring.langkah
+		)
+
+	def complete(self, monitoring, number):
+		"""Step `number` completed by its actor, after every other role was refused."""
+		self.assertEqual(monitoring.langkah, number)
+		self.assert_wrong_roles_refused(monitoring, step(number).action, step(number).actor)
+		return self.act(step(number).actor, monitoring, step(number).action)
+
+
+class TestWholeCycle(WorkflowTestCase):
+	def test_quarter_through_all_twelve_steps(self):
+		monitoring, heads = make_cycle(self.people)
+		self.assertEqual((monitoring.langkah, monitoring.workflow_state), (1, step(1).state))
+		self.assertEqual(monitoring.pelaksana_langkah, ROLE_CAMAT)
+		self.assertTrue(monitoring.batas_waktu_langkah)
+
+		# 1: no disposition yet
+		with self.assertRaisesRegex(frappe.ValidationError, "Isi disposisi Camat"):
+			self.act(ROLE_CAMAT, monitoring, step(1).action)
+		monitoring = self.edit(
+			ROLE_CAMAT,
+			monitoring,
+			disposisi="Susun format isian TW I",
+			batas_waktu=add_days(now_datetime(), 5),
+		)
+		monitoring = self.complete(monitoring, 1)
+		monitoring = self.complete(monitoring, 2)
+
+		# 3: delivery creates one Isian per unit, assigned and notified
+		monitoring = self.complete(monitoring, 3)
+		isian = {
+			row.unit_kerja: row.name
+			for row in frappe.get_all(
+				"Isian Data Kinerja", {"monitoring": monitoring.name}, ["unit_kerja", "name"]
+			)
+		}
+		self.assertEqual(set(isian), set(heads))
+		for unit, head in heads.items():
+			self.assertTrue(
+				frappe.db.exists(
+					"ToDo", {"allocated_to": head, "reference_name": isian[unit], "status": "Open"}
+				)
+			)
+			self.assertTrue(
+				frappe.db.exists("Notification Log", {"for_user": head, "document_name": isian[unit]})
+			)
+		monitoring.reload()
+		self.assertEqual((monitoring.jumlah_unit, monitoring.jumlah_isian_diajukan), (2, 0))
+
+		# 4: leaving needs every unit's Isian submitted, or an exception by the Kasubbag PK
+		with self.assertRaisesRegex(frappe.ValidationError, "belum diajukan"):
+			self.act(ROLE_PELAKSANA, monitoring, step(4).action)
+		unit_a, unit_b = sorted(heads)
+		frappe.set_user(heads[unit_a])
+		doc = frappe.get_doc("Isian Data Kinerja", isian[unit_a])
+		doc.indikator[0].realisasi_tw = "100"
+		doc.submit()
+		frappe.set_user(self.people[ROLE_PELAKSANA])
+		with self.assertRaises(frappe.PermissionError):
+			catat_pengecualian(monitoring.name, unit_b, "Kepala seksi cuti")
+		frappe.set_user(self.people[ROLE_KASUBBAG_PK])
+		catat_pengecualian(monitoring.name, unit_b, "Kepala seksi cuti sakit")
+		frappe.set_user("Administrator")
+		monitoring.reload()
+		self.assertEqual(monitoring.jumlah_isian_diajukan, 1)
+		self.assertEqual(monitoring.pengecualian_isian[0].dicatat_oleh, self.people[ROLE_KASUBBAG_PK])
+		monitoring = self.complete(monitoring, 4)
+		monitoring = self.complete(monitoring, 5)
+		monitoring = self.complete(monitoring, 6)
+
+		# 7: no schedule yet; a return needs a reason
+		with self.assertRaisesRegex(frappe.ValidationError, "Belum ada Jadwal Monitoring"):
+			self.act(ROLE_CAMAT, monitoring, step(7).action)
+		with self.assertRaisesRegex(frappe.ValidationError, "alasan pengembalian"):
+			self.act(ROLE_CAMAT, monitoring, "Kembalikan Jadwal")
+		monitoring = self.edit(ROLE_CAMAT, monitoring, alasan_pengembalian="Tambahkan tim untuk Seksi")
+		monitoring = self.act(ROLE_CAMAT, monitoring, "Kembalikan Jadwal")
+		self.assertEqual(monitoring.langkah, 6)
+		self.assertEqual(monitoring.log_langkah[-1].catatan, "Tambahkan tim untuk Seksi")
+		frappe.get_doc(
+			{
+				"doctype": "Jadwal Monitoring",
+				"monitoring": monitoring.name,
+				"jadwal": [
+					{"unit_kerja": unit, "tanggal": add_days(now_datetime(), 3), "tempat": "Aula"}
+					for unit in heads
+				],
+			}
+		).insert()
+		monitoring = self.act(ROLE_KASUBBAG_PK, monitoring, step(6).action)
+		monitoring = self.complete(monitoring, 7)
+		monitoring = self.complete(monitoring, 8)
+		monitoring = self.complete(monitoring, 9)
+
+		# 10: the Sekretaris may send the draft back to 9
+		monitoring = self.edit(ROLE_SEKRETARIS, monitoring, alasan_pengembalian="Lengkapi temuan")
+		monitoring = self.act(ROLE_SEKRETARIS, monitoring, "Kembalikan ke Penyusun")
+		self.assertEqual(monitoring.langkah, 9)
+		monitoring = self.act(ROLE_PELAKSANA, monitoring, step(9).action)
+		monitoring = self.complete(monitoring, 10)
+
+		# 11: the Camat returns it once, then signs
+		monitoring = self.edit(ROLE_CAMAT, monitoring, alasan_pengembalian="Perbaiki rekomendasi")
+		monitoring = self.act(ROLE_CAMAT, monitoring, "Kembalikan Laporan")
+		self.assertEqual(monitoring.langkah, 10)
+		monitoring = self.act(ROLE_SEKRETARIS, monitoring, step(10).action)
+		monitoring = self.complete(monitoring, 11)
+
+		# 12: archiving submits it; nothing changes after
+		monitoring = self.complete(monitoring, 12)
+		self.assertEqual((monitoring.docstatus, monitoring.langkah), (1, ARCHIVED))
+		logged = [(row.langkah, row.pengguna) for row in monitoring.log_langkah]
+		self.assertEqual(len(logged), 12 + 3 + 3)  # 12 steps, 3 returns, 3 steps redone after them
+		self.assertEqual([n for n, _ in logged if n == 12], [12])
+		for row in monitoring.log_langkah:
+			self.assertEqual(row.mutu_baku_menit, step(row.langkah).mutu_baku_minutes)
+			self.assertIn(row.status_waktu, ("Tepat Waktu", "Terlambat"))
+		with self.assertRaises(frappe.ValidationError):
+			self.edit(ROLE_PELAKSANA, monitoring, disposisi="diubah setelah arsip")
+
+
+class TestStepTime(WorkflowTestCase):
+	def test_duration_is_office_time_and_late_steps_are_marked(self):
+		monitoring, _ = make_cycle(self.people)
+		friday_morning = "2026-11-20 09:00:00"  # Friday; the step ends now, days later
+		frappe.db.set_value(monitoring.doctype, monitoring.name, "langkah_dimulai", friday_morning)
+		monitoring = self.edit(ROLE_CAMAT, monitoring, disposisi="Segera", batas_waktu="2026-12-31")
+		monitoring = self.act(ROLE_CAMAT, monitoring, step(1).action)
+		row = monitoring.log_langkah[0]
+		self.assertEqual(row.durasi_menit, office_minutes_between(row.mulai, row.selesai, office_calendar()))
+		self.assertGreaterEqual(row.durasi_menit, 120)  # Friday 09:00–11:00 at least
+		self.assertEqual(row.status_waktu, "Terlambat")  # mutu baku 10 minutes
+
+	def test_holiday_in_settings_is_not_office_time(self):
+		settings = frappe.get_single("Pengaturan Kinerja")
+		settings.append("hari_libur", {"tanggal": "2026-11-23", "keterangan": "Cuti bersama"})  # a Monday
+		settings.save()
+		self.assertEqual(
+			office_minutes_between(
+				frappe.utils.get_datetime("2026-11-20 10:00"),
+				frappe.utils.get_datetime("2026-11-24 08:30"),
+				office_calendar(),
+			),
+			120,
+		)
+
+
+class TestReturnsAndRest(WorkflowTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.monitoring, _ = make_cycle(cls.people)
+		frappe.db.commit()  # REST calls use their own connection
+
+	def test_transition_through_rest_by_right_and_wrong_role(self):
+		path = "/api/method/frappe.model.workflow.apply_workflow"
+		doc = {"doctype": self.monitoring.doctype, "name": self.monitoring.name}
+		status, _ = rest("POST", path, self.people[ROLE_PELAKSANA], {"doc": doc, "action": step(1).action})
+		self.assertGreaterEqual(status, 400)
+		status, body = rest("POST", path, self.people[ROLE_CAMAT], {"doc": doc, "action": step(1).action})
+		self.assertEqual(status, 417, body)  # kelengkapan: no disposition yet
+		self.assertIn("disposisi", str(body))
+		status, _ = rest(
+			"PUT",
+			f"/api/resource/Monitoring Kinerja Triwulan/{self.monitoring.name}",
+			self.people[ROLE_CAMAT],
+			{"disposisi": "Susun format", "batas_waktu": "2026-12-31"},
+		)
+		self.assertEqual(status, 200)
+		status, body = rest("POST", path, self.people[ROLE_CAMAT], {"doc": doc, "action": step(1).action})
+		self.assertEqual(status, 200, body)
+		self.assertEqual(body["message"]["langkah"], 2)
+
+	def test_setting_the_state_directly_is_refused(self):
+		status, _ = rest(
+			"PUT",
+			f"/api/resource/Monitoring Kinerja Triwulan/{self.monitoring.name}",
+			self.people[ROLE_PELAKSANA],
+			{"workflow_state": step(12).state},
+		)
+		self.assertGreaterEqual(status, 400)
+
+	def test_every_return_is_defined_for_its_actor(self):
+		workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
+		for r in RETURNS:
+			self.assertTrue(
+				any(t.action == r.action and t.allowed == r.actor for t in workflow.transitions), r.action
+			)
+		approvals = {t.action: t.allow_self_approval for t in workflow.transitions}
+		self.assertEqual(approvals[step(7).action], 0)
+		self.assertEqual(approvals[step(11).action], 0)
+		self.assertEqual(len(workflow.states), len(STEPS) + 1)
+
+
+class TestAdminEditsSurviveMigrate(FrappeTestCase):
+	def test_changed_role_is_kept_by_migrate(self):
+		workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
+		transition = next(t for t in workflow.transitions if t.action == step(5).action)
+		transition.allowed = ROLE_KASUBBAG_PK
+		workflow.save()
+		try:
+			run_bench("migrate", "--skip-search-index")
+			workflow.reload()
+			kept = next(t for t in workflow.transitions if t.action == step(5).action)
+			self.assertEqual(kept.allowed, ROLE_KASUBBAG_PK)
+		finally:
+			reset_workflow()
+			frappe.db.commit()
+		workflow.reload()
+		self.assertEqual(
+			next(t for t in workflow.transitions if t.action == step(5).action).allowed, ROLE_PELAKSANA
+		)

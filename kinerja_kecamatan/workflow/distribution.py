@@ -1,0 +1,80 @@
+"""Steps 3–4: deliver each unit its Format Isian (an Isian Data Kinerja) and follow collection."""
+
+import frappe
+from frappe import _
+from frappe.desk.form.assign_to import add as assign
+from frappe.utils import get_datetime, now_datetime
+
+from kinerja_kecamatan.workflow.kelengkapan import active_units, unit_indicators, units_with_isian
+
+
+def distribute_formats(monitoring) -> list[str]:
+	"""One Isian per active unit, prefilled with its indicators and targets, assigned to its head.
+
+	Units that already have one are left alone, so delivering twice creates nothing new.
+	Returns the names of the Isian created.
+	"""
+	indicators = unit_indicators(monitoring)
+	existing = units_with_isian(monitoring)
+	created = []
+	units = active_units(monitoring)
+	for count, unit in enumerate(units, start=1):
+		frappe.publish_progress(
+			count * 100 / len(units), title=_("Menyampaikan Format Isian"), description=unit.nama_unit
+		)
+		if unit.name in existing or not indicators.get(unit.name):
+			continue
+		isian = frappe.get_doc(
+			{
+				"doctype": "Isian Data Kinerja",
+				"monitoring": monitoring.name,
+				"unit_kerja": unit.name,
+				"indikator": [{"indikator": indikator} for indikator in indicators[unit.name]],
+			}
+		)
+		isian.flags.ignore_permissions = True
+		isian.insert()
+		created.append(isian.name)
+		if unit.kepala_unit:
+			# ToDo + system notification + queued email, Frappe's own assignment machinery
+			assign(
+				{
+					"assign_to": [unit.kepala_unit],
+					"doctype": "Isian Data Kinerja",
+					"name": isian.name,
+					"description": _("Isi Data Kinerja {0} triwulan {1} tahun {2}").format(
+						unit.nama_unit, monitoring.triwulan, monitoring.tahun
+					),
+					"date": get_datetime(monitoring.batas_waktu_langkah).date()
+					if monitoring.batas_waktu_langkah
+					else None,
+					"notify": 1,
+				},
+				ignore_permissions=True,
+			)
+	update_progress(monitoring.name)
+	return created
+
+
+def update_progress(monitoring_name: str) -> None:
+	"""n of m units submitted, and which units have not, marked late once step 4's time is past."""
+	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name)
+	isian = units_with_isian(monitoring)
+	units = active_units(monitoring)
+	pending = [unit.nama_unit for unit in units if unit.name not in isian or isian[unit.name].docstatus != 1]
+	late = (
+		monitoring.langkah == 4
+		and monitoring.batas_waktu_langkah
+		and now_datetime() > get_datetime(monitoring.batas_waktu_langkah)
+	)
+	text = "\n".join(f"{name} ({_('terlambat')})" if late else name for name in pending)
+	frappe.db.set_value(
+		"Monitoring Kinerja Triwulan",
+		monitoring_name,
+		{
+			"jumlah_unit": len(units),
+			"jumlah_isian_diajukan": len(units) - len(pending),
+			"unit_terlambat": text,
+		},
+		update_modified=False,
+	)

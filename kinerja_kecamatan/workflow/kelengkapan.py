@@ -1,0 +1,146 @@
+"""Kelengkapan: what must exist before a step of the SOP can be left, checked on the server.
+
+Each check returns the list of what is missing, in Bahasa Indonesia; empty means complete.
+"""
+
+import frappe
+from frappe import _
+
+
+def missing_for(number: int, monitoring) -> list[str]:
+	check = CHECKS.get(number)
+	return check(monitoring) if check else []
+
+
+def active_units(monitoring) -> list[dict]:
+	return frappe.get_all(
+		"Unit Kerja",
+		filters={"kecamatan": monitoring.kecamatan, "aktif": 1},
+		fields=["name", "nama_unit", "kepala_unit"],
+		order_by="nama_unit",
+	)
+
+
+def units_with_isian(monitoring) -> dict[str, dict]:
+	"""{unit: Isian} of this cycle, cancelled ones left out."""
+	rows = frappe.get_all(
+		"Isian Data Kinerja",
+		filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
+		fields=["name", "unit_kerja", "docstatus"],
+	)
+	return {row.unit_kerja: row for row in rows}
+
+
+def unit_indicators(monitoring) -> dict[str, list[str]]:
+	"""{unit: [indikator]} of the cycle's Perjanjian Kinerja, active indicators only."""
+	rows = frappe.get_all(
+		"Target Perjanjian Kinerja",
+		filters={"parent": monitoring.perjanjian_kinerja, "parenttype": "Perjanjian Kinerja"},
+		fields=["indikator", "idx"],
+		order_by="idx",
+	)
+	by_unit = {}
+	for row in rows:
+		unit, aktif = frappe.db.get_value("Indikator Kinerja", row.indikator, ["unit_kerja", "aktif"])
+		if aktif:
+			by_unit.setdefault(unit, []).append(row.indikator)
+	return by_unit
+
+
+def check_disposisi(monitoring) -> list[str]:
+	missing = []
+	if not (monitoring.disposisi or "").strip():
+		missing.append(_("Isi disposisi Camat kepada Kasubbag Perencanaan dan Keuangan."))
+	if not monitoring.batas_waktu:
+		missing.append(_("Tentukan batas waktu penyelesaian."))
+	return missing
+
+
+def check_formats(monitoring) -> list[str]:
+	"""Every active unit can be given its Format Isian: it has indicators in the PK and a head."""
+	indicators = unit_indicators(monitoring)
+	missing = []
+	for unit in active_units(monitoring):
+		if not indicators.get(unit.name):
+			missing.append(
+				_("Unit {0} belum memiliki indikator aktif dalam {1}.").format(
+					unit.nama_unit, monitoring.perjanjian_kinerja
+				)
+			)
+		if not unit.kepala_unit:
+			missing.append(
+				_("Unit {0} belum memiliki Kepala Unit (pengguna) penerima Format Isian.").format(
+					unit.nama_unit
+				)
+			)
+	return missing
+
+
+def check_isian_collected(monitoring) -> list[str]:
+	"""Every unit's Isian submitted, unless the Kasubbag PK recorded an exception with a reason."""
+	isian = units_with_isian(monitoring)
+	excepted = {row.unit_kerja for row in monitoring.pengecualian_isian}
+	return [
+		_("Isian Data Kinerja unit {0} belum diajukan (submit) dan tidak ada pengecualian.").format(
+			unit.nama_unit
+		)
+		for unit in active_units(monitoring)
+		if unit.name not in excepted and (unit.name not in isian or isian[unit.name].docstatus != 1)
+	]
+
+
+def check_jadwal(monitoring) -> list[str]:
+	jadwal = frappe.db.get_value("Jadwal Monitoring", {"monitoring": monitoring.name})
+	if not jadwal:
+		return [_("Belum ada Jadwal Monitoring untuk {0}.").format(monitoring.name)]
+	scheduled = set(
+		frappe.get_all(
+			"Jadwal Monitoring Unit",
+			filters={"parent": jadwal, "parenttype": "Jadwal Monitoring"},
+			pluck="unit_kerja",
+		)
+	)
+	return [
+		_("Jadwal Monitoring belum memuat unit {0}.").format(unit.nama_unit)
+		for unit in active_units(monitoring)
+		if unit.name not in scheduled
+	]
+
+
+def check_blanko(monitoring) -> list[str]:
+	# Blanko Monitoring Kinerja arrives with the report issue; until then there is nothing to check.
+	if not frappe.db.exists("DocType", "Blanko Monitoring Kinerja"):
+		return []
+	done = set(
+		frappe.get_all(
+			"Blanko Monitoring Kinerja",
+			filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
+			pluck="unit_kerja",
+		)
+	)
+	return [
+		_("Blanko Monitoring unit {0} belum dibuat.").format(unit.nama_unit)
+		for unit in active_units(monitoring)
+		if unit.name not in done
+	]
+
+
+def check_laporan(monitoring) -> list[str]:
+	# Laporan Hasil Monitoring arrives with the report issue; until then there is nothing to check.
+	if not frappe.db.exists("DocType", "Laporan Hasil Monitoring"):
+		return []
+	if not frappe.db.exists(
+		"Laporan Hasil Monitoring", {"monitoring": monitoring.name, "docstatus": ("<", 2)}
+	):
+		return [_("Draft Laporan Hasil Monitoring belum dibuat.")]
+	return []
+
+
+CHECKS = {
+	1: check_disposisi,
+	3: check_formats,
+	4: check_isian_collected,
+	7: check_jadwal,
+	8: check_blanko,
+	11: check_laporan,
+}
