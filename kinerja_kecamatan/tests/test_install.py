@@ -5,6 +5,7 @@ import pytest
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.tests.bench import run_bench
+from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop import ROLES
 
 APP = "kinerja_kecamatan"
@@ -21,6 +22,7 @@ def app_footprint() -> dict:
 			role.name: frappe.db.get_value("Role", role.name, ["desk_access", "modified"], as_dict=True)
 			for role in ROLES
 		},
+		"workflow": frappe.db.get_value("Workflow", WORKFLOW_NAME, "modified"),
 		"doctypes": dict(
 			frappe.get_all("DocType", {"module": "Kinerja Kecamatan"}, ["name", "modified"], as_list=True)
 		),
@@ -63,9 +65,11 @@ class TestUninstallRoundTrip(FrappeTestCase):
 		self.assertFalse(gone["installed"])
 		self.assertIsNone(gone["module"])
 		self.assertEqual(gone["doctypes"], {})
+		self.assertIsNone(gone["workflow"])
 		self.assertEqual([r for r, v in gone["roles"].items() if v], [], "roles left behind")
 
 		run_bench("install-app", APP)
 		back = app_footprint()
 		self.assertTrue(back["installed"])
 		self.assertTrue(all(v and v.desk_access for v in back["roles"].values()))
+		self.assertIsNotNone(back["workflow"])

@@ -181,6 +181,7 @@ class TestWholeCycle(WorkflowTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "alasan pengembalian"):
 			self.act(ROLE_CAMAT, monitoring, "Kembalikan Jadwal")
 		monitoring = self.edit(ROLE_CAMAT, monitoring, alasan_pengembalian="Tambahkan tim untuk Seksi")
+		self.assert_wrong_roles_refused(monitoring, "Kembalikan Jadwal", ROLE_CAMAT)
 		monitoring = self.act(ROLE_CAMAT, monitoring, "Kembalikan Jadwal")
 		self.assertEqual(monitoring.langkah, 6)
 		self.assertEqual(monitoring.log_langkah[-1].catatan, "Tambahkan tim untuk Seksi")
@@ -201,6 +202,7 @@ class TestWholeCycle(WorkflowTestCase):
 
 		# 10: the Sekretaris may send the draft back to 9
 		monitoring = self.edit(ROLE_SEKRETARIS, monitoring, alasan_pengembalian="Lengkapi temuan")
+		self.assert_wrong_roles_refused(monitoring, "Kembalikan ke Penyusun", ROLE_SEKRETARIS)
 		monitoring = self.act(ROLE_SEKRETARIS, monitoring, "Kembalikan ke Penyusun")
 		self.assertEqual(monitoring.langkah, 9)
 		monitoring = self.act(ROLE_PELAKSANA, monitoring, step(9).action)
@@ -208,6 +210,7 @@ class TestWholeCycle(WorkflowTestCase):
 
 		# 11: the Camat returns it once, then signs
 		monitoring = self.edit(ROLE_CAMAT, monitoring, alasan_pengembalian="Perbaiki rekomendasi")
+		self.assert_wrong_roles_refused(monitoring, "Kembalikan Laporan", ROLE_CAMAT)
 		monitoring = self.act(ROLE_CAMAT, monitoring, "Kembalikan Laporan")
 		self.assertEqual(monitoring.langkah, 10)
 		monitoring = self.act(ROLE_SEKRETARIS, monitoring, step(10).action)
@@ -224,6 +227,80 @@ class TestWholeCycle(WorkflowTestCase):
 			self.assertIn(row.status_waktu, ("Tepat Waktu", "Terlambat"))
 		with self.assertRaises(frappe.ValidationError):
 			self.edit(ROLE_PELAKSANA, monitoring, disposisi="diubah setelah arsip")
+
+
+class TestSelfApproval(WorkflowTestCase):
+	def test_creator_holding_the_camat_role_cannot_approve_their_own_schedule(self):
+		both = make_user(roles=(ROLE_KASUBBAG_PK, ROLE_CAMAT))
+		people = {**self.people, ROLE_KASUBBAG_PK: both}
+		monitoring, heads = make_cycle(people)
+		frappe.db.set_value(
+			monitoring.doctype, monitoring.name, {"workflow_state": step(7).state, "langkah": 7}
+		)
+		frappe.get_doc(
+			{
+				"doctype": "Jadwal Monitoring",
+				"monitoring": monitoring.name,
+				"jadwal": [{"unit_kerja": unit, "tanggal": "2026-12-01"} for unit in heads],
+			}
+		).insert()
+		monitoring.reload()
+		frappe.set_user(both)
+		try:
+			with self.assertRaises(frappe.ValidationError):
+				apply_workflow(monitoring.as_dict(), step(7).action)
+		finally:
+			frappe.set_user("Administrator")
+		approved = self.act(ROLE_CAMAT, monitoring, step(7).action)
+		self.assertEqual(approved.langkah, 8)
+
+
+class TestReminders(WorkflowTestCase):
+	def test_actor_reminded_near_the_standard_time_and_camat_told_when_past(self):
+		from kinerja_kecamatan.workflow.reminders import send_reminders
+
+		monitoring, _ = make_cycle(self.people)  # step 1, Camat, mutu baku 10 minutes
+		past = "2026-11-16 08:00:00"  # a Monday, long before now
+		frappe.db.set_value(
+			monitoring.doctype,
+			monitoring.name,
+			{"langkah_dimulai": past, "batas_waktu_langkah": "2026-11-16 08:10:00"},
+		)
+		send_reminders()
+		camat_alerts = frappe.get_all(
+			"Notification Log",
+			{"for_user": self.people[ROLE_CAMAT], "document_name": monitoring.name},
+			pluck="subject",
+		)
+		self.assertEqual(len(camat_alerts), 1)
+		self.assertIn("melewati mutu baku", camat_alerts[0])
+		send_reminders()  # once only
+		self.assertEqual(
+			frappe.db.count(
+				"Notification Log", {"for_user": self.people[ROLE_CAMAT], "document_name": monitoring.name}
+			),
+			1,
+		)
+
+	def test_reminder_at_three_quarters_of_the_standard_time(self):
+		from kinerja_kecamatan.workflow.office_time import add_office_minutes
+		from kinerja_kecamatan.workflow.reminders import send_reminders
+
+		monitoring, _ = make_cycle(self.people)
+		now = now_datetime()
+		started = frappe.utils.add_to_date(now, minutes=-8)  # 8 of 10 minutes used, if now is office time
+		frappe.db.set_value(
+			monitoring.doctype,
+			monitoring.name,
+			{
+				"langkah_dimulai": started,
+				"batas_waktu_langkah": add_office_minutes(started, 10, office_calendar()),
+			},
+		)
+		send_reminders()
+		used = office_minutes_between(started, now, office_calendar())
+		reminded = frappe.db.get_value(monitoring.doctype, monitoring.name, "pengingat_terkirim")
+		self.assertEqual(bool(reminded), used >= 7.5, f"{used} office minutes used")
 
 
 class TestStepTime(WorkflowTestCase):
