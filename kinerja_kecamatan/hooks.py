@@ -26,3 +26,20 @@ extend_bootinfo = "kinerja_kecamatan.boot.extend_bootinfo"
 scheduler_events = {
 	"hourly": ["kinerja_kecamatan.workflow.reminders.send_reminders"],
 }
+
+# Printing
+# --------
+jinja = {
+	"methods": [
+		"kinerja_kecamatan.print_jinja.kop_surat",
+		"kinerja_kecamatan.print_jinja.qr_laporan",
+		"kinerja_kecamatan.print_jinja.nama_unit",
+		"kinerja_kecamatan.print_jinja.pejabat_of",
+	],
+	"filters": [
+		"kinerja_kecamatan.print_jinja.tanggal_id",
+		"kinerja_kecamatan.print_jinja.angka_id",
+		"kinerja_kecamatan.print_jinja.persen_id",
+		"kinerja_kecamatan.print_jinja.teks",
+	],
+}

@@ -1,5 +1,7 @@
 """Install, migrate and uninstall hooks: what the app puts into a site besides its DocTypes."""
 
+import os
+
 import frappe
 
 from kinerja_kecamatan.workflow.setup import ensure_workflow, remove_workflow
@@ -10,12 +12,14 @@ def after_install():
 	ensure_roles()
 	ensure_default_settings()
 	ensure_workflow()
+	sync_print_format_templates()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_default_settings()
 	ensure_workflow()
+	sync_print_format_templates()
 
 
 def before_uninstall():
@@ -47,6 +51,20 @@ def ensure_default_settings():
 	if not settings.jam_kerja:
 		settings.set_default_jam_kerja()
 	settings.save(ignore_permissions=True)
+
+
+def sync_print_format_templates():
+	"""Copy each standard print format's .html into its record, so that an administrator who
+	duplicates it in the desk gets the template to edit (the file stays the source)."""
+	for name in frappe.get_all(
+		"Print Format", {"module": "Kinerja Kecamatan", "standard": "Yes"}, pluck="name"
+	):
+		path = frappe.get_module_path(
+			"Kinerja Kecamatan", "print_format", frappe.scrub(name), frappe.scrub(name) + ".html"
+		)
+		if os.path.exists(path):
+			with open(path) as template:
+				frappe.db.set_value("Print Format", name, "html", template.read(), update_modified=False)
 
 
 def remove_roles():

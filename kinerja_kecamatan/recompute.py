@@ -27,7 +27,9 @@ COMPUTED_FIELDS = ("rata_rata_capaian", "predikat", "jumlah_indikator", "jumlah_
 
 
 def earlier_realisasi(isian) -> dict[tuple[str, int], str]:
-	"""{(indikator, quarter): realisasi} from the same unit's Isian of earlier quarters this year."""
+	"""{(indikator, quarter): realisasi} from the same unit's Isian of earlier quarters this year.
+
+	`isian` may be any record with unit_kerja, tahun and triwulan (an Isian or a Blanko)."""
 	quarter = quarter_number(isian.triwulan)
 	if quarter == 1:
 		return {}
@@ -51,12 +53,39 @@ def earlier_realisasi(isian) -> dict[tuple[str, int], str]:
 	return {(r.indikator, quarter_number(r.triwulan)): r.realisasi_tw for r in rows}
 
 
+def perjanjian_kinerja_of(monitoring: str):
+	return frappe.get_cached_doc(
+		"Perjanjian Kinerja",
+		frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring, "perjanjian_kinerja"),
+	)
+
+
+def capaian_of(pk, pk_row, quarter: int, realisasi, earlier: dict, skala) -> frappe._dict:
+	"""Every capaian of one indicator in `quarter` for `realisasi`, with the earlier quarters'
+	realisasi of the same unit: what an Isian row, a Blanko row and the report all show."""
+	jenis = pk_row.jenis or frappe.db.get_value("Indikator Kinerja", pk_row.indikator, "jenis")
+	targets = quarterly_targets(pk_row, pk.target_triwulan_kumulatif)[:quarter]
+	realisasi = stored_number(realisasi)
+	realisasis = [stored_number(earlier.get((pk_row.indikator, q))) for q in range(1, quarter)] + [realisasi]
+	nilai_tw = engine.capaian(jenis, targets[-1], realisasi)
+	nilai_kumulatif = engine.capaian_kumulatif(jenis, targets, realisasis)
+	nilai_tahunan = engine.capaian_tahunan(jenis, stored_number(pk_row.target_tahunan), realisasis)
+	# Frappe's Percent fields can't hold "no value"; keterangan and an empty predikat say so
+	return frappe._dict(
+		target_tw=engine.format_angka(targets[-1], digits=None) if targets[-1] is not None else None,
+		target_tahunan=pk_row.target_tahunan,
+		nilai_tw=nilai_tw,
+		capaian_tw=float(engine.bulatkan(nilai_tw, 4) or 0),
+		capaian_kumulatif=float(engine.bulatkan(nilai_kumulatif, 4) or 0),
+		capaian_tahunan=float(engine.bulatkan(nilai_tahunan, 4) or 0),
+		predikat=engine.predikat(nilai_tw, skala),
+		keterangan_capaian=engine.alasan_tanpa_capaian(jenis, targets[-1], realisasi),
+	)
+
+
 def compute_isian(isian, perjanjian_kinerja=None) -> list[str]:
 	"""Fill every computed field of `isian` in place; return problems (indicators not in the PK)."""
-	pk = perjanjian_kinerja or frappe.get_cached_doc(
-		"Perjanjian Kinerja",
-		frappe.db.get_value("Monitoring Kinerja Triwulan", isian.monitoring, "perjanjian_kinerja"),
-	)
+	pk = perjanjian_kinerja or perjanjian_kinerja_of(isian.monitoring)
 	pk_rows = {row.indikator: row for row in pk.targets}
 	quarter = quarter_number(isian.triwulan)
 	earlier = earlier_realisasi(isian)
@@ -70,24 +99,9 @@ def compute_isian(isian, perjanjian_kinerja=None) -> list[str]:
 				_("Baris {0}: indikator {1} tidak ada dalam {2}.").format(row.idx, row.indikator, pk.name)
 			)
 			continue
-		jenis = pk_row.jenis or frappe.db.get_value("Indikator Kinerja", row.indikator, "jenis")
-		targets = quarterly_targets(pk_row, pk.target_triwulan_kumulatif)[:quarter]
-		realisasi = stored_number(row.realisasi_tw)
-		realisasis = [stored_number(earlier.get((row.indikator, q))) for q in range(1, quarter)] + [realisasi]
-		target_tahunan = stored_number(pk_row.target_tahunan)
-
-		row.target_tw = engine.format_angka(targets[-1], digits=None) if targets[-1] is not None else None
-		row.target_tahunan = pk_row.target_tahunan
-		nilai_tw = engine.capaian(jenis, targets[-1], realisasi)
-		nilai_kumulatif = engine.capaian_kumulatif(jenis, targets, realisasis)
-		nilai_tahunan = engine.capaian_tahunan(jenis, target_tahunan, realisasis)
-		# Frappe's Percent fields can't hold "no value"; keterangan and an empty predikat say so
-		row.capaian_tw = float(engine.bulatkan(nilai_tw, 4) or 0)
-		row.capaian_kumulatif = float(engine.bulatkan(nilai_kumulatif, 4) or 0)
-		row.capaian_tahunan = float(engine.bulatkan(nilai_tahunan, 4) or 0)
-		row.predikat = engine.predikat(nilai_tw, skala)
-		row.keterangan_capaian = engine.alasan_tanpa_capaian(jenis, targets[-1], realisasi)
-		row._capaian_tw = nilai_tw  # unrounded, for the summary below
+		values = capaian_of(pk, pk_row, quarter, row.realisasi_tw, earlier, skala)
+		row.update({field: values[field] for field in COMPUTED_ROW_FIELDS})
+		row._capaian_tw = values.nilai_tw  # unrounded, for the summary and the analysis check
 
 	values = [getattr(row, "_capaian_tw", None) for row in isian.indikator]
 	rata_rata = engine.rata_rata(values)

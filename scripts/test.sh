@@ -5,6 +5,7 @@
 source "$(dirname "$0")/lib/setup.sh"
 
 TEST_SITE="${TEST_SITE:-test.localhost}"
+TEST_PORT="${TEST_PORT:-8001}"
 
 ensure_everything
 build_assets
@@ -20,7 +21,19 @@ else
 	new_site "$TEST_SITE"
 fi
 bench_cmd --site "$TEST_SITE" set-config allow_tests true >/dev/null
-bench_cmd --site "$TEST_SITE" set-config host_name "http://$TEST_SITE:8000" >/dev/null
+# served while the tests run: wkhtmltopdf fetches the print's assets from host_name, and the
+# browser tests drive it
+bench_cmd --site "$TEST_SITE" set-config host_name "http://127.0.0.1:$TEST_PORT" >/dev/null
+(echo >"/dev/tcp/127.0.0.1/$TEST_PORT") >/dev/null 2>&1 \
+	&& die "port $TEST_PORT is taken by another program; stop it or set TEST_PORT to a free port"
+(cd "$BENCH_DIR" && exec setsid bash -c "$(declare -f as_bench_user); BENCH_USER=$BENCH_USER BENCH_HOME=$BENCH_HOME TOOLS_VENV=$TOOLS_VENV; as_bench_user $TOOLS_VENV/bin/bench --site $TEST_SITE serve --port $TEST_PORT --noreload" \
+	>"$BENCH_DIR/logs/kinerja-test-serve.log" 2>&1 </dev/null) &
+server=$!
+trap 'kill -- -$server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+	curl -fs "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null 2>&1 && break
+	sleep 0.5
+done
 
 log "Running pytest on $TEST_SITE"
 args=("$@")

@@ -25,21 +25,21 @@ def api_token(user: str) -> str:
 	return f"token {doc.api_key}:{secret}"
 
 
-def rest(method: str, path: str, user: str, data: dict | None = None):
-	"""Return (status code, parsed JSON body) of `method path` done by `user`."""
-	token = api_token(user)
-	site = frappe.local.site
+def rest(method: str, path: str, user: str | None, data: dict | None = None, as_json: bool = True):
+	"""Return (status code, body) of `method path` done by `user` (None: a guest). The body is
+	parsed JSON, or text with as_json=False."""
+	headers = {"X-Frappe-Site-Name": frappe.local.site, "Content-Type": "application/json"}
+	if user:
+		headers["Authorization"] = api_token(user)
 	result = {}
 
 	def call():
 		response = Client(application).open(
-			path,
-			method=method,
-			data=json.dumps(data) if data is not None else None,
-			headers={"Authorization": token, "X-Frappe-Site-Name": site, "Content-Type": "application/json"},
+			path, method=method, data=json.dumps(data) if data is not None else None, headers=headers
 		)
 		result["status"] = response.status_code
-		result["body"] = json.loads(response.get_data(as_text=True) or "{}")
+		text = response.get_data(as_text=True)
+		result["body"] = json.loads(text or "{}") if as_json else text
 
 	thread = threading.Thread(target=call)
 	thread.start()

@@ -108,32 +108,33 @@ def check_jadwal(monitoring) -> list[str]:
 
 
 def check_blanko(monitoring) -> list[str]:
-	# Blanko Monitoring Kinerja arrives with the report issue; until then there is nothing to check.
-	if not frappe.db.exists("DocType", "Blanko Monitoring Kinerja"):
-		return []
-	done = set(
-		frappe.get_all(
+	blanko = {
+		row.unit_kerja: row.docstatus
+		for row in frappe.get_all(
 			"Blanko Monitoring Kinerja",
 			filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
-			pluck="unit_kerja",
+			fields=["unit_kerja", "docstatus"],
 		)
-	)
+	}
 	return [
 		_("Blanko Monitoring unit {0} belum dibuat.").format(unit.nama_unit)
+		if unit.name not in blanko
+		else _("Blanko Monitoring unit {0} belum ditandatangani (submit).").format(unit.nama_unit)
 		for unit in active_units(monitoring)
-		if unit.name not in done
+		if blanko.get(unit.name) != 1
 	]
 
 
+def check_draft_laporan(monitoring) -> list[str]:
+	from kinerja_kecamatan.laporan import laporan_of
+
+	return [] if laporan_of(monitoring.name) else [_("Draft Laporan Hasil Monitoring belum disusun.")]
+
+
 def check_laporan(monitoring) -> list[str]:
-	# Laporan Hasil Monitoring arrives with the report issue; until then there is nothing to check.
-	if not frappe.db.exists("DocType", "Laporan Hasil Monitoring"):
-		return []
-	if not frappe.db.exists(
-		"Laporan Hasil Monitoring", {"monitoring": monitoring.name, "docstatus": ("<", 2)}
-	):
-		return [_("Draft Laporan Hasil Monitoring belum dibuat.")]
-	return []
+	from kinerja_kecamatan.laporan import missing_for_signature
+
+	return missing_for_signature(monitoring)
 
 
 CHECKS = {
@@ -142,5 +143,6 @@ CHECKS = {
 	4: check_isian_collected,
 	7: check_jadwal,
 	8: check_blanko,
+	9: check_draft_laporan,
 	11: check_laporan,
 }

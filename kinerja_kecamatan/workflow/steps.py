@@ -62,6 +62,37 @@ def on_validate(doc) -> None:
 	start_step(doc, now_datetime())
 
 
+def after_transition(doc) -> None:
+	"""What a completed step leaves behind: the documents the next step works on."""
+	from kinerja_kecamatan.laporan import draft_laporan, sign_laporan
+	from kinerja_kecamatan.workflow.blanko import prepare_blanko
+	from kinerja_kecamatan.workflow.distribution import distribute_formats
+
+	before = doc.get_doc_before_save()
+	if not before or before.langkah == doc.langkah:
+		return
+	move = (before.langkah, doc.langkah)
+	if move == (3, 4):
+		distribute_formats(doc)
+	elif move in ((7, 8), (7, 6)):
+		note_on_jadwal(doc, approved=move == (7, 8), reason=doc.log_langkah[-1].catatan)
+		if move == (7, 8):
+			prepare_blanko(doc)
+	elif move == (8, 9):
+		draft_laporan(doc)
+	elif move == (11, 12):
+		sign_laporan(doc)
+
+
+def note_on_jadwal(doc, approved: bool, reason: str | None) -> None:
+	"""The schedule's history shows the Camat's approval or return with its notes."""
+	jadwal = frappe.db.get_value("Jadwal Monitoring", {"monitoring": doc.name})
+	if not jadwal:
+		return
+	text = _("Disetujui oleh Camat.") if approved else _("Dikembalikan oleh Camat: {0}").format(reason)
+	frappe.get_doc("Jadwal Monitoring", jadwal).add_comment("Info", text)
+
+
 def restore_server_fields(doc, before) -> None:
 	"""The log and step timing are the server's: whatever a client sent for them is discarded."""
 	if not before:

@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.laporan import archive_laporan
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
-from kinerja_kecamatan.workflow.distribution import distribute_formats
 from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK
 
 
@@ -50,9 +50,11 @@ class MonitoringKinerjaTriwulan(Document):
 		steps.on_validate(self)
 
 	def on_update(self):
-		before = self.get_doc_before_save()
-		if before and before.langkah == 3 and self.langkah == 4:
-			distribute_formats(self)
+		steps.after_transition(self)
+
+	def on_submit(self):
+		# step 12: the signed report's PDF becomes the archive
+		archive_laporan(self)
 
 
 @frappe.whitelist()

@@ -8,6 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime
 
+from kinerja_kecamatan.demo.quarter import fill_blanko
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
@@ -15,6 +16,7 @@ from kinerja_kecamatan.tests.bench import run_bench
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
 	make_kecamatan,
+	make_pejabat,
 	make_pk,
 	make_unit_head,
 	make_user,
@@ -48,6 +50,7 @@ def make_cycle(people, units=2):
 	"""A kecamatan with `units` units (each with a head and one indicator), its PK, and a new
 	Monitoring opened by the Kasubbag PK."""
 	kecamatan = make_kecamatan()
+	frappe.db.set_value("Kecamatan", kecamatan, "camat", make_pejabat(kecamatan))
 	heads, targets = {}, {}
 	for _ in range(units):
 		unit, head = make_unit_head(kecamatan)
@@ -197,7 +200,17 @@ class TestWholeCycle(WorkflowTestCase):
 		).insert()
 		monitoring = self.act(ROLE_KASUBBAG_PK, monitoring, step(6).action)
 		monitoring = self.complete(monitoring, 7)
+
+		# 8: one Blanko per unit, prefilled from its Isian; leaving needs them all signed
+		blanko = frappe.get_all(
+			"Blanko Monitoring Kinerja", {"monitoring": monitoring.name}, pluck="unit_kerja"
+		)
+		self.assertEqual(set(blanko), set(heads))
+		with self.assertRaisesRegex(frappe.ValidationError, "belum ditandatangani"):
+			self.act(ROLE_PELAKSANA, monitoring, step(8).action)
+		fill_blanko(self.people[ROLE_PELAKSANA], monitoring.name)
 		monitoring = self.complete(monitoring, 8)
+		self.assertTrue(frappe.db.exists("Laporan Hasil Monitoring", {"monitoring": monitoring.name}))
 		monitoring = self.complete(monitoring, 9)
 
 		# 10: the Sekretaris may send the draft back to 9

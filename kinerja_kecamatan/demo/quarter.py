@@ -1,0 +1,157 @@
+"""Drive one quarter through the SOP's 12 steps, each step by a user holding its role, through
+the same server calls the desk makes (apply_workflow, document saves and submits).
+
+Used by the demo and by the tests.
+"""
+
+from collections.abc import Callable
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.utils import add_days, nowdate
+
+from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
+	catat_pengecualian,
+)
+from kinerja_kecamatan.workflow.sop import (
+	ARCHIVED,
+	ROLE_CAMAT,
+	ROLE_KASUBBAG_PK,
+	ROLE_PELAKSANA,
+	step,
+)
+
+MONITORING = "Monitoring Kinerja Triwulan"
+
+
+class as_user:
+	"""Run a block as `user`, then return to whoever ran before."""
+
+	def __init__(self, user: str):
+		self.user = user
+
+	def __enter__(self):
+		self.previous = frappe.session.user
+		frappe.set_user(self.user)
+
+	def __exit__(self, *exc):
+		frappe.set_user(self.previous)
+
+
+def act(user: str, monitoring: str, action: str):
+	with as_user(user):
+		return apply_workflow(frappe.get_doc(MONITORING, monitoring).as_dict(), action)
+
+
+def complete(people: dict, monitoring: str, number: int):
+	return act(people[step(number).actor], monitoring, step(number).action)
+
+
+def give_disposition(people: dict, monitoring: str, text: str = "Segera susun Format Isian Data Kinerja"):
+	with as_user(people[ROLE_CAMAT]):
+		doc = frappe.get_doc(MONITORING, monitoring)
+		doc.disposisi = text
+		doc.batas_waktu = add_days(nowdate(), 14)
+		doc.save()
+
+
+def fill_isian(user: str, isian: str, realisasi: Callable, submit: bool = True):
+	"""The unit head fills their Isian; `realisasi(row)` → (value, analysis dict)."""
+	with as_user(user):
+		doc = frappe.get_doc("Isian Data Kinerja", isian)
+		for row in doc.indikator:
+			value, analysis = realisasi(row)
+			row.realisasi_tw = value
+			row.update(analysis or {})
+		doc.save()
+		if submit:
+			doc.submit()
+		return doc
+
+
+def make_jadwal(user: str, monitoring: str, tim: str = "Tim Monev Kecamatan"):
+	units = [
+		row.unit_kerja
+		for row in frappe.get_all("Isian Data Kinerja", {"monitoring": monitoring}, ["unit_kerja"])
+	]
+	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
+	units += frappe.get_all(
+		"Unit Kerja", {"kecamatan": kecamatan, "aktif": 1, "name": ("not in", units or [""])}, pluck="name"
+	)
+	with as_user(user):
+		return frappe.get_doc(
+			{
+				"doctype": "Jadwal Monitoring",
+				"monitoring": monitoring,
+				"jadwal": [
+					{
+						"unit_kerja": unit,
+						"tanggal": add_days(nowdate(), i + 1),
+						"waktu": "09:00:00",
+						"tempat": "Aula Kantor Camat",
+						"tim": tim,
+					}
+					for i, unit in enumerate(units)
+				],
+			}
+		).insert()
+
+
+def fill_blanko(user: str, monitoring: str, verify: Callable | None = None, ketua_tim: str | None = None):
+	"""The team records each row (default: Sesuai), temuan and rekomendasi, signs and submits."""
+	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
+	ketua_tim = ketua_tim or frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	with as_user(user):
+		for name in frappe.get_all(
+			"Blanko Monitoring Kinerja", {"monitoring": monitoring, "docstatus": 0}, pluck="name"
+		):
+			blanko = frappe.get_doc("Blanko Monitoring Kinerja", name)
+			for row in blanko.indikator:
+				row.update(
+					(verify(row) if verify else None)
+					or {"hasil_verifikasi": "Sesuai", "bukti_dilihat": "Dokumen pendukung"}
+				)
+			blanko.temuan = blanko.temuan or "Data dukung tersedia dan sesuai."
+			blanko.rekomendasi = blanko.rekomendasi or "Pertahankan ketertiban pencatatan data kinerja."
+			blanko.penandatangan_tim = ketua_tim
+			blanko.penandatangan_unit = (
+				frappe.db.get_value("Unit Kerja", blanko.unit_kerja, "pejabat") or ketua_tim
+			)
+			blanko.save()
+			blanko.submit()
+
+
+def run_quarter(
+	people: dict,
+	heads: dict,
+	monitoring: str,
+	realisasi: Callable,
+	until: int = ARCHIVED,
+	excused: dict | None = None,
+):
+	"""Take `monitoring` from step 1 up to `until` (13 = archived). `heads` maps unit → user;
+	`excused` maps unit → reason for units the Kasubbag PK excuses at step 4."""
+	excused = excused or {}
+	number = frappe.db.get_value(MONITORING, monitoring, "langkah")
+	while number < until:
+		if number == 1:
+			give_disposition(people, monitoring)
+		elif number == 4:
+			for unit, user in heads.items():
+				if unit in excused:
+					continue
+				isian = frappe.db.get_value(
+					"Isian Data Kinerja", {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
+				)
+				if isian:
+					fill_isian(user, isian, realisasi)
+			for unit, reason in excused.items():
+				with as_user(people[ROLE_KASUBBAG_PK]):
+					catat_pengecualian(monitoring, unit, reason)
+		elif number == 6 and not frappe.db.exists("Jadwal Monitoring", {"monitoring": monitoring}):
+			make_jadwal(people[ROLE_KASUBBAG_PK], monitoring)
+		elif number == 8:
+			fill_blanko(people[ROLE_PELAKSANA], monitoring)
+		complete(people, monitoring, number)
+		number = frappe.db.get_value(MONITORING, monitoring, "langkah")
+	return frappe.get_doc(MONITORING, monitoring)

@@ -1,0 +1,77 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from kinerja_kecamatan.capaian import format_angka
+from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
+	get_skala_predikat,
+)
+from kinerja_kecamatan.number_fields import read_number, stored_number
+from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
+from kinerja_kecamatan.triwulan import quarter_number
+from kinerja_kecamatan.validation import throw_if_any
+
+
+class BlankoMonitoringKinerja(Document):
+	def validate(self):
+		monitoring = frappe.db.get_value(
+			"Monitoring Kinerja Triwulan", self.monitoring, ["kecamatan", "tahun", "triwulan"], as_dict=True
+		)
+		self.kecamatan, self.tahun, self.triwulan = (
+			monitoring.kecamatan,
+			monitoring.tahun,
+			monitoring.triwulan,
+		)
+		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja
+		self.title = _("Blanko {0} TW {1} {2}").format(unit, self.triwulan, self.tahun)
+		errors = []
+		for row in self.indikator:
+			read_number(row, "nilai_terverifikasi", errors)
+		throw_if_any(errors, _("Blanko Monitoring belum valid"))
+		self.compute_verified()
+
+	def compute_verified(self):
+		"""The verified value, when given, is the one the report uses; the difference is shown."""
+		pk = perjanjian_kinerja_of(self.monitoring)
+		pk_rows = {row.indikator: row for row in pk.targets}
+		quarter = quarter_number(self.triwulan)
+		earlier = earlier_realisasi(self)
+		skala = get_skala_predikat()
+		for row in self.indikator:
+			reported, verified = (
+				stored_number(row.realisasi_dilaporkan),
+				stored_number(row.nilai_terverifikasi),
+			)
+			row.selisih = (
+				format_angka(verified - reported, digits=None)
+				if verified is not None and reported is not None and verified != reported
+				else None
+			)
+			if row.indikator in pk_rows:
+				values = capaian_of(pk, pk_rows[row.indikator], quarter, used_realisasi(row), earlier, skala)
+				row.capaian_terverifikasi, row.predikat = values.capaian_tw, values.predikat
+
+	def before_submit(self):
+		errors = [
+			_("Baris {0} ({1}): pilih hasil verifikasi.").format(row.idx, row.indikator)
+			for row in self.indikator
+			if not row.hasil_verifikasi
+		]
+		errors += [
+			_("Baris {0} ({1}): hasil Tidak Sesuai, isi nilai terverifikasi.").format(row.idx, row.indikator)
+			for row in self.indikator
+			if row.hasil_verifikasi == "Tidak Sesuai" and not row.nilai_terverifikasi
+		]
+		if not self.penandatangan_tim:
+			errors.append(_("Pilih Ketua Tim Monitoring yang menandatangani."))
+		if not self.penandatangan_unit:
+			errors.append(_("Pilih Kepala Unit Kerja yang menandatangani."))
+		throw_if_any(errors, _("Blanko Monitoring belum lengkap"))
+
+
+def used_realisasi(row):
+	"""The value the report uses: the verified one when the team recorded it."""
+	return row.nilai_terverifikasi if row.nilai_terverifikasi not in (None, "") else row.realisasi_dilaporkan

@@ -1,0 +1,180 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+"""The signed report that comes out of a quarter: its numbers, its PDF, its verification."""
+
+import io
+from urllib.parse import quote
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import nowdate
+from pypdf import PdfReader
+
+from kinerja_kecamatan import capaian as engine
+from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
+from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+	make_cycle,
+	make_cycle_people,
+)
+from kinerja_kecamatan.laporan import content_hash, laporan_of
+from kinerja_kecamatan.tanggal import tanggal_indonesia
+from kinerja_kecamatan.tests.rest import rest
+from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, ROLE_PELAKSANA
+
+ANALYSIS = {"faktor_penghambat": "Cuaca buruk", "tindak_lanjut": "Jadwal ulang layanan keliling"}
+
+
+class TestSignedReport(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.people = make_cycle_people()
+		monitoring, heads = make_cycle(cls.people)
+		cls.unit_a, cls.unit_b = sorted(heads)
+
+		def realisasi(row):
+			return (
+				("80", ANALYSIS)
+				if frappe.db.get_value("Indikator Kinerja", row.indikator, "unit_kerja") == cls.unit_a
+				else ("100", {})
+			)
+
+		run_quarter(cls.people, heads, monitoring.name, realisasi, until=8)
+
+		def verify(row):  # the team finds 90 where unit A reported 80
+			if frappe.db.get_value("Indikator Kinerja", row.indikator, "unit_kerja") == cls.unit_a:
+				return {
+					"hasil_verifikasi": "Tidak Sesuai",
+					"nilai_terverifikasi": "90",
+					"bukti_dilihat": "Register",
+				}
+
+		fill_blanko(cls.people[ROLE_PELAKSANA], monitoring.name, verify)
+		cls.monitoring = run_quarter(cls.people, heads, monitoring.name, realisasi, until=ARCHIVED)
+		cls.laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
+		frappe.db.commit()  # the verification page is read over HTTP on its own connection
+
+	def test_report_numbers_are_the_engines_with_the_verified_value(self):
+		rows = {row.unit_kerja: row for row in self.laporan.rincian}
+		self.assertEqual(
+			(rows[self.unit_a].realisasi, rows[self.unit_a].sumber_nilai), ("90", "Terverifikasi")
+		)
+		self.assertAlmostEqual(rows[self.unit_a].capaian_tw, float(engine.capaian("Positif", 100, 90)))
+		self.assertAlmostEqual(rows[self.unit_b].capaian_tw, 100)
+		average = engine.rata_rata([engine.capaian("Positif", 100, 90), engine.capaian("Positif", 100, 100)])
+		self.assertAlmostEqual(self.laporan.rata_rata_capaian, float(average))
+		self.assertEqual(self.laporan.predikat, engine.predikat(average))
+		self.assertEqual(self.laporan.jumlah_di_bawah_target, 1)
+		counts = {row.predikat: row.jumlah for row in self.laporan.rekap_predikat}
+		self.assertEqual(counts["Sangat Tinggi"], 1 + (engine.predikat(90) == "Sangat Tinggi"))
+		blanko = frappe.get_doc(
+			"Blanko Monitoring Kinerja", {"monitoring": self.monitoring.name, "unit_kerja": self.unit_a}
+		)
+		self.assertEqual(blanko.indikator[0].selisih, "10")
+
+	def test_signature_block_comes_from_pejabat_and_is_fingerprinted(self):
+		camat = frappe.get_doc(
+			"Pejabat", frappe.db.get_value("Kecamatan", self.monitoring.kecamatan, "camat")
+		)
+		self.assertEqual(
+			(
+				self.laporan.nama_penandatangan,
+				self.laporan.nip_penandatangan,
+				self.laporan.jabatan_penandatangan,
+			),
+			(camat.nama, camat.nip, camat.jabatan),
+		)
+		self.assertEqual(self.laporan.pangkat_penandatangan, camat.pangkat_golongan)
+		self.assertTrue(self.laporan.tempat_tanggal.endswith(tanggal_indonesia(nowdate())))
+		self.assertEqual(self.laporan.ditandatangani_oleh, self.people[ROLE_CAMAT])
+		self.assertEqual(self.laporan.hash_tanda_tangan, content_hash(self.laporan))
+		self.assertEqual(self.laporan.docstatus, 1)
+
+	def test_archived_pdf_holds_title_period_and_signer(self):
+		self.assertEqual((self.monitoring.docstatus, self.monitoring.langkah), (1, ARCHIVED))
+		self.assertTrue(self.laporan.nomor_arsip)
+		archive = frappe.get_doc("File", {"file_url": self.laporan.file_arsip})
+		self.assertTrue(archive.is_private)
+		self.assertEqual(
+			(archive.attached_to_doctype, archive.attached_to_name),
+			(self.monitoring.doctype, self.monitoring.name),
+		)
+		text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.get_content())).pages)
+		text = " ".join(text.split())
+		for expected in (
+			"LAPORAN HASIL MONITORING",
+			"Triwulan I Tahun 2024",
+			self.laporan.nama_penandatangan,
+			self.laporan.nip_penandatangan,
+		):
+			self.assertIn(expected, text)
+
+	def test_verification_page_accepts_the_signed_report_and_rejects_a_changed_one(self):
+		def page(kode):
+			return rest(
+				"GET", f"/verifikasi?laporan={quote(self.laporan.name)}&kode={kode}", None, as_json=False
+			)
+
+		status, html = page(self.laporan.hash_tanda_tangan)
+		self.assertEqual(status, 200)
+		self.assertIn('data-sah="1"', html)
+		self.assertIn(self.laporan.nip_penandatangan, html)
+		status, html = page("0" * 64)
+		self.assertIn('data-sah="0"', html)
+		# the content changed behind the system's back: no longer what was signed
+		frappe.db.set_value(
+			"Laporan Hasil Monitoring", self.laporan.name, "kesimpulan", "diubah", update_modified=False
+		)
+		frappe.db.commit()
+		try:
+			status, html = page(self.laporan.hash_tanda_tangan)
+			self.assertIn('data-sah="0"', html)
+		finally:
+			frappe.db.set_value(
+				"Laporan Hasil Monitoring",
+				self.laporan.name,
+				"kesimpulan",
+				self.laporan.kesimpulan,
+				update_modified=False,
+			)
+			frappe.db.commit()
+
+	def test_nobody_can_change_the_archived_report(self):
+		laporan = frappe.get_doc("Laporan Hasil Monitoring", self.laporan.name)
+		laporan.temuan = "ditulis ulang"
+		with self.assertRaises(frappe.ValidationError):
+			laporan.save()
+		status, _ = rest(
+			"PUT",
+			f"/api/resource/Laporan Hasil Monitoring/{quote(self.laporan.name)}",
+			self.people[ROLE_CAMAT],
+			{"temuan": "x"},
+		)
+		self.assertGreaterEqual(status, 400)
+		self.assertEqual(
+			frappe.db.get_value("Laporan Hasil Monitoring", self.laporan.name, "temuan"), self.laporan.temuan
+		)
+
+
+class TestDraftReport(FrappeTestCase):
+	def test_html_typed_into_narrative_is_escaped_in_print(self):
+		people = make_cycle_people()
+		monitoring, heads = make_cycle(people)
+		run_quarter(people, heads, monitoring.name, lambda row: ("100", {}), until=10)
+		laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
+		laporan.temuan = '<script>alert("x")</script><b>tebal</b>'
+		laporan.save()
+		html = frappe.get_print(laporan.doctype, laporan.name, print_format="Laporan Hasil Monitoring")
+		self.assertNotIn('<script>alert("x")', html)
+		self.assertNotIn("<b>tebal</b>", html)
+		self.assertIn("tebal", html)
+		self.assertIn("draft, belum ditandatangani", html)
+
+	def test_report_cannot_be_submitted_except_by_signing(self):
+		people = make_cycle_people()
+		monitoring, heads = make_cycle(people)
+		run_quarter(people, heads, monitoring.name, lambda row: ("100", {}), until=10)
+		laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
+		with self.assertRaisesRegex(frappe.ValidationError, "tanda tangan Camat"):
+			laporan.submit()
