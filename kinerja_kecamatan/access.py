@@ -6,7 +6,17 @@ data only in the UI.
 
 import frappe
 
-from kinerja_kecamatan.workflow.sop import ROLE_KEPALA_UNIT
+from kinerja_kecamatan.workflow.sop import (
+	ROLE_CAMAT,
+	ROLE_KASUBBAG_PK,
+	ROLE_KEPALA_UNIT,
+	ROLE_PELAKSANA,
+	ROLE_SEKRETARIS,
+)
+
+# roles whose work spans every unit: a unit head holding one (the Sekretaris heading the
+# Sekretariat, the Kasubbag PK heading their Subbag) is not confined to their unit
+CYCLE_ROLES = {ROLE_CAMAT, ROLE_SEKRETARIS, ROLE_KASUBBAG_PK, ROLE_PELAKSANA}
 
 
 def grant_unit_head(user: str, unit) -> None:
@@ -15,7 +25,8 @@ def grant_unit_head(user: str, unit) -> None:
 	if ROLE_KEPALA_UNIT not in {r.role for r in user_doc.roles}:
 		user_doc.flags.ignore_permissions = True
 		user_doc.add_roles(ROLE_KEPALA_UNIT)
-	_ensure_user_permission(user, "Unit Kerja", unit.name)
+	if not CYCLE_ROLES & set(frappe.get_roles(user)):
+		_ensure_user_permission(user, "Unit Kerja", unit.name)
 	_ensure_user_permission(user, "Kecamatan", unit.kecamatan)
 
 

@@ -50,7 +50,7 @@ PROCFILE
 chown_if_root() { [ "$(id -u)" = 0 ] && chown "$BENCH_USER:$BENCH_USER" "$@" || true; }
 chown_if_root "$BENCH_DIR/Procfile.kinerja"
 log "Serving on http://localhost:$PORT (log: $BENCH_DIR/logs/kinerja-serve.log)"
-(cd "$BENCH_DIR" && setsid bash -c "$(declare -f as_bench_user); BENCH_USER=$BENCH_USER BENCH_HOME=$BENCH_HOME TOOLS_VENV=$TOOLS_VENV; as_bench_user $TOOLS_VENV/bin/honcho -f Procfile.kinerja start" \
+(cd "$BENCH_DIR" && exec setsid bash -c "$(declare -f as_bench_user); BENCH_USER=$BENCH_USER BENCH_HOME=$BENCH_HOME TOOLS_VENV=$TOOLS_VENV; as_bench_user $TOOLS_VENV/bin/honcho -f Procfile.kinerja start" \
 	>"$BENCH_DIR/logs/kinerja-serve.log" 2>&1 </dev/null & echo $! >"$PIDFILE")
 for _ in $(seq 1 60); do
 	curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 && break
@@ -59,9 +59,14 @@ done
 curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 \
 	|| die "the desk did not come up on port $PORT; see $BENCH_DIR/logs/kinerja-serve.log"
 
+log "Running one quarter of Kecamatan Batumandi through the 12 steps of the SOP"
+bench_cmd --site "$SITE" execute kinerja_kecamatan.demo.run.run_demo >"$BENCH_DIR/logs/kinerja-demo.log" 2>&1 \
+	|| { tail -n 30 "$BENCH_DIR/logs/kinerja-demo.log"; die "the demo quarter failed; see $BENCH_DIR/logs/kinerja-demo.log"; }
+grep -vE '^("|ERROR|WARNING|INFO)' "$BENCH_DIR/logs/kinerja-demo.log" || true
+
 cat <<INFO
 
 Kinerja Kecamatan is running: http://localhost:$PORT/app/kinerja-kecamatan
-  Log in as Administrator / $ADMIN_PASSWORD
+  Log in as Administrator / $ADMIN_PASSWORD, or as any user above
   Bench: $BENCH_DIR (site $SITE)    Stop: ./scripts/demo.sh stop
 INFO

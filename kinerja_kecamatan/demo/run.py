@@ -1,0 +1,219 @@
+"""The README's main job: Kecamatan Batumandi's year and one quarter driven through all 12 steps.
+
+`bench --site kinerja.localhost execute kinerja_kecamatan.demo.run.run_demo` — idempotent: what
+exists is kept, and a quarter already archived is not run again.
+"""
+
+import os
+
+import frappe
+
+from kinerja_kecamatan.capaian import capaian
+from kinerja_kecamatan.demo import batumandi as data
+from kinerja_kecamatan.demo.quarter import as_user, fill_blanko, run_quarter
+from kinerja_kecamatan.laporan import laporan_of
+from kinerja_kecamatan.workflow.sop import (
+	ARCHIVED,
+	ROLE_CAMAT,
+	ROLE_KASUBBAG_PK,
+	ROLE_KEPALA_UNIT,
+	ROLE_PELAKSANA,
+	ROLE_SEKRETARIS,
+)
+
+DOMAIN = "batumandi.test"
+TRIWULAN = "I"
+
+
+def email(local: str) -> str:
+	return f"{local}@{DOMAIN}"
+
+
+def ensure_user(local: str, full_name: str, roles: tuple) -> str:
+	user = email(local)
+	if not frappe.db.exists("User", user):
+		doc = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": user,
+				"first_name": full_name,
+				"send_welcome_email": 0,
+				"language": "id",
+				"new_password": data.PASSWORD,
+			}
+		).insert(ignore_permissions=True)
+		doc.add_roles(*roles)
+	return user
+
+
+def ensure_pejabat(kecamatan: str, person: tuple, user: str | None = None, unit: str | None = None) -> str:
+	nama, nip, pangkat, jabatan = person
+	if not frappe.db.exists("Pejabat", nip):
+		frappe.get_doc(
+			{
+				"doctype": "Pejabat",
+				"nama": nama,
+				"nip": nip,
+				"pangkat_golongan": pangkat,
+				"jabatan": jabatan,
+				"kecamatan": kecamatan,
+				"unit_kerja": unit,
+				"user": user,
+			}
+		).insert()
+	return nip
+
+
+def ensure_master_data() -> tuple[dict, dict, str]:
+	"""Users (one per role), the kecamatan, its units, pejabat, indicators and the PK."""
+	people = {
+		ROLE_CAMAT: ensure_user("camat", data.CAMAT[0], (ROLE_CAMAT,)),
+		ROLE_SEKRETARIS: ensure_user("sekretaris", data.SEKRETARIS[0], (ROLE_SEKRETARIS,)),
+		ROLE_PELAKSANA: ensure_user("pelaksana", data.PELAKSANA[0], (ROLE_PELAKSANA,)),
+	}
+	people[ROLE_KASUBBAG_PK] = ensure_user("kasubbag.pk", data.UNITS[2][2][0], (ROLE_KASUBBAG_PK,))
+	kecamatan = data.KECAMATAN["nama_kecamatan"]
+	if not frappe.db.exists("Kecamatan", kecamatan):
+		frappe.get_doc({"doctype": "Kecamatan", **data.KECAMATAN}).insert()
+	camat = ensure_pejabat(kecamatan, data.CAMAT, people[ROLE_CAMAT])
+	frappe.db.set_value("Kecamatan", kecamatan, "camat", camat)
+	ensure_pejabat(kecamatan, data.PELAKSANA, people[ROLE_PELAKSANA])
+
+	heads, targets = {}, {}
+	for nama_unit, jenis_unit, head, login, indicators in data.UNITS:
+		user = people.get(ROLE_SEKRETARIS) if login == "sekretaris" else None
+		user = user or (people[ROLE_KASUBBAG_PK] if login == "kasubbag.pk" else None)
+		user = user or ensure_user(login, head[0], (ROLE_KEPALA_UNIT,))
+		unit = frappe.db.get_value("Unit Kerja", {"nama_unit": nama_unit, "kecamatan": kecamatan})
+		if not unit:
+			unit = (
+				frappe.get_doc(
+					{
+						"doctype": "Unit Kerja",
+						"nama_unit": nama_unit,
+						"jenis_unit": jenis_unit,
+						"kecamatan": kecamatan,
+					}
+				)
+				.insert()
+				.name
+			)
+			pejabat = ensure_pejabat(kecamatan, head, user, unit)
+			frappe.get_doc("Unit Kerja", unit).update({"kepala_unit": user, "pejabat": pejabat}).save()
+		heads[unit] = user
+		for kode, uraian, satuan, jenis, tahunan, tw, *_ in indicators:
+			name = frappe.db.get_value("Indikator Kinerja", {"kode": kode, "kecamatan": kecamatan})
+			if not name:
+				name = (
+					frappe.get_doc(
+						{
+							"doctype": "Indikator Kinerja",
+							"kode": kode,
+							"uraian": uraian,
+							"satuan": satuan,
+							"jenis": jenis,
+							"kecamatan": kecamatan,
+							"unit_kerja": unit,
+							"sumber": "Perjanjian Kinerja",
+						}
+					)
+					.insert()
+					.name
+				)
+			targets[name] = (tahunan, *tw)
+
+	pk = frappe.db.get_value(
+		"Perjanjian Kinerja", {"kecamatan": kecamatan, "tahun": data.TAHUN, "docstatus": 1}
+	)
+	if not pk:
+		with as_user(people[ROLE_KASUBBAG_PK]):
+			doc = frappe.get_doc(
+				{
+					"doctype": "Perjanjian Kinerja",
+					"kecamatan": kecamatan,
+					"tahun": data.TAHUN,
+					"tanggal": f"{data.TAHUN}-01-02",
+					"pihak_pertama": camat,
+					"targets": [
+						{
+							"indikator": indikator,
+							"target_tahunan": tahunan,
+							"target_tw1": tw1,
+							"target_tw2": tw2,
+							"target_tw3": tw3,
+							"target_tw4": tw4,
+						}
+						for indikator, (tahunan, tw1, tw2, tw3, tw4) in targets.items()
+					],
+				}
+			).insert()
+			doc.submit()
+			pk = doc.name
+	return people, heads, pk
+
+
+def realisasi_of(row):
+	"""The demo's reported value for a row, with the analysis a unit head would write."""
+	for *_, indicators in data.UNITS:
+		for kode, _uraian, _satuan, jenis, _tahunan, tw, value, faktor in indicators:
+			if row.indikator.startswith(f"{kode}-"):
+				nilai = capaian(jenis, tw[0], value) if value else None
+				if nilai is not None and nilai < 100:
+					faktor = {**data.PENDORONG, **data.PENGHAMBAT}
+				return value, faktor
+	return None, None
+
+
+def verify_row(row):
+	"""The monitoring team finds one reported value off: 90 % is really 95 %."""
+	if row.indikator.startswith("TRA-03-"):
+		return {
+			"hasil_verifikasi": "Tidak Sesuai",
+			"nilai_terverifikasi": "95",
+			"bukti_dilihat": "Buku register pengaduan",
+		}
+	return {"hasil_verifikasi": "Sesuai", "bukti_dilihat": "Dokumen pendukung dan foto kegiatan"}
+
+
+def run_demo() -> str:
+	frappe.set_user("Administrator")
+	people, heads, pk = ensure_master_data()
+	frappe.db.commit()
+	kecamatan = data.KECAMATAN["nama_kecamatan"]
+	monitoring = frappe.db.get_value(
+		"Monitoring Kinerja Triwulan",
+		{"kecamatan": kecamatan, "tahun": data.TAHUN, "triwulan": TRIWULAN, "docstatus": ("<", 2)},
+	)
+	if not monitoring:
+		with as_user(people[ROLE_KASUBBAG_PK]):
+			monitoring = (
+				frappe.get_doc(
+					{
+						"doctype": "Monitoring Kinerja Triwulan",
+						"kecamatan": kecamatan,
+						"tahun": data.TAHUN,
+						"triwulan": TRIWULAN,
+						"perjanjian_kinerja": pk,
+					}
+				)
+				.insert()
+				.name
+			)
+	if frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring, "langkah") < ARCHIVED:
+		run_quarter(people, heads, monitoring, realisasi_of, until=8)
+		fill_blanko(people[ROLE_PELAKSANA], monitoring, verify_row)
+		run_quarter(people, heads, monitoring, realisasi_of)
+		frappe.db.commit()
+	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring))
+	pdf = frappe.get_doc("File", {"file_url": laporan.file_arsip}).get_full_path()
+	print(f"Laporan Hasil Monitoring ditandatangani: {laporan.name} ({laporan.nomor_arsip})")
+	print(f"PDF: {os.path.abspath(pdf)}")
+	print(f"Login (kata sandi untuk semua: {data.PASSWORD}):")
+	for role, user in people.items():
+		print(f"  {role:<36} {user}")
+	for unit, user in heads.items():
+		if user not in people.values():
+			print(
+				f"  {'Kepala Unit Kerja':<36} {user}  ({frappe.db.get_value('Unit Kerja', unit, 'nama_unit')})"
+			)
+	return pdf
