@@ -154,3 +154,35 @@ def make_isian(monitoring, unit_kerja: str, realisasi: dict, submit: bool = Fals
 	if submit:
 		isian.submit()
 	return isian
+
+
+def make_reported_kecamatan(realisasi_tw1: dict, realisasi_tw2: dict | None = None, kabupaten="Balangan"):
+	"""A kecamatan with two units (A with a head user), three indicators each unit's, a submitted
+	PK, and Isian for TW I (and TW II when given). Realisasi maps (unit index, indicator index)
+	→ value. Returns a dict with the names."""
+	kecamatan = make_kecamatan(kabupaten=kabupaten)
+	unit_a, head_a = make_unit_head(kecamatan)
+	unit_b = make_unit(kecamatan)
+	units = (unit_a, unit_b)
+	indicators = {
+		(u, i): make_indikator(kecamatan, unit, jenis)
+		for u, unit in enumerate(units)
+		for i, jenis in enumerate(("Positif", "Negatif", "Nilai Akhir"))
+	}
+	pk = make_pk(kecamatan, 2024, {name: (400, 100, 100, 100, 100) for name in indicators.values()})
+	isian = {}
+	for triwulan, realisasi in (("I", realisasi_tw1), ("II", realisasi_tw2)):
+		if realisasi is None:
+			continue
+		monitoring = make_monitoring(pk, triwulan)
+		for u, unit in enumerate(units):
+			values = {indicators[key]: value for key, value in realisasi.items() if key[0] == u}
+			isian[(triwulan, u)] = make_isian(monitoring, unit, values, submit=True).name
+	return {
+		"kecamatan": kecamatan,
+		"units": units,
+		"head_a": head_a,
+		"indicators": indicators,
+		"pk": pk.name,
+		"isian": isian,
+	}

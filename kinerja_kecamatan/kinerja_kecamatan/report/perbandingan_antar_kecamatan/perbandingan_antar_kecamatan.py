@@ -1,0 +1,72 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+
+from kinerja_kecamatan.report_data import isian_rows, summary, visible_isian
+
+
+def execute(filters=None):
+	"""Every kecamatan the user may see, side by side for one period."""
+	filters = dict(filters or {})
+	kecamatan_filters = {"kabupaten": filters["kabupaten"]} if filters.get("kabupaten") else {}
+	kecamatan = frappe.get_list(
+		"Kecamatan", filters=kecamatan_filters, fields=["name", "kabupaten"], order_by="name"
+	)
+	parents = [p for p in visible_isian(filters) if p.kecamatan in {k.name for k in kecamatan}]
+	rows = isian_rows(parents)
+	data = []
+	for k in kecamatan:
+		own = [p for p in parents if p.kecamatan == k.name]
+		data.append(
+			{
+				"kecamatan": k.name,
+				"kabupaten": k.kabupaten,
+				"unit_mengisi": len(own),
+				"unit_diajukan": sum(1 for p in own if p.docstatus == 1),
+				**summary([row for row in rows if row["kecamatan"] == k.name]),
+			}
+		)
+	data.sort(key=lambda row: -(row["rata_rata_capaian"] or -1))
+	return columns(), data, None, chart(data)
+
+
+def columns():
+	return [
+		{
+			"fieldname": "kecamatan",
+			"label": _("Kecamatan"),
+			"fieldtype": "Link",
+			"options": "Kecamatan",
+			"width": 160,
+		},
+		{"fieldname": "kabupaten", "label": _("Kabupaten"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "unit_mengisi", "label": _("Unit dengan Isian"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "unit_diajukan", "label": _("Isian Diajukan"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "rata_rata_capaian",
+			"label": _("Rata-rata Capaian (%)"),
+			"fieldtype": "Percent",
+			"width": 150,
+		},
+		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+	]
+
+
+def chart(data):
+	return {
+		"data": {
+			"labels": [row["kecamatan"] for row in data],
+			"datasets": [
+				{
+					"name": _("Rata-rata Capaian (%)"),
+					"values": [row["rata_rata_capaian"] or 0 for row in data],
+				}
+			],
+		},
+		"type": "bar",
+	}

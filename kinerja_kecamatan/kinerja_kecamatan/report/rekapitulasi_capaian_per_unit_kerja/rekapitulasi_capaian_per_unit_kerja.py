@@ -1,0 +1,81 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+from frappe import _
+
+from kinerja_kecamatan.report_data import isian_rows, summary, visible_isian
+
+
+def execute(filters=None):
+	filters = filters or {}
+	parents = visible_isian(filters)
+	rows = isian_rows(parents)
+	data = []
+	for parent in parents:
+		unit_rows = [row for row in rows if row.parent == parent.name]
+		data.append(
+			{
+				"unit_kerja": parent.unit_kerja,
+				"kecamatan": parent.kecamatan,
+				"tahun": parent.tahun,
+				"triwulan": parent.triwulan,
+				"isian": parent.name,
+				"status": _("Diajukan") if parent.docstatus == 1 else _("Draft"),
+				**summary(unit_rows),
+			}
+		)
+	return columns(), data, None, chart(data)
+
+
+def columns():
+	return [
+		{
+			"fieldname": "unit_kerja",
+			"label": _("Unit Kerja"),
+			"fieldtype": "Link",
+			"options": "Unit Kerja",
+			"width": 220,
+		},
+		{
+			"fieldname": "kecamatan",
+			"label": _("Kecamatan"),
+			"fieldtype": "Link",
+			"options": "Kecamatan",
+			"width": 120,
+		},
+		{"fieldname": "tahun", "label": _("Tahun"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "triwulan", "label": _("TW"), "fieldtype": "Data", "width": 50},
+		{
+			"fieldname": "isian",
+			"label": _("Isian"),
+			"fieldtype": "Link",
+			"options": "Isian Data Kinerja",
+			"width": 150,
+		},
+		{"fieldname": "status", "label": _("Status Isian"), "fieldtype": "Data", "width": 100},
+		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "rata_rata_capaian",
+			"label": _("Rata-rata Capaian (%)"),
+			"fieldtype": "Percent",
+			"width": 150,
+		},
+		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+	]
+
+
+def chart(data):
+	return {
+		"data": {
+			"labels": [row["unit_kerja"] for row in data],
+			"datasets": [
+				{
+					"name": _("Rata-rata Capaian (%)"),
+					"values": [row["rata_rata_capaian"] or 0 for row in data],
+				}
+			],
+		},
+		"type": "bar",
+	}

@@ -1,0 +1,31 @@
+// Copyright (c) 2026, Kinerja Kecamatan contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Tren Capaian"] = {
+	filters: [
+		{
+			fieldname: "kecamatan",
+			label: __("Kecamatan"),
+			fieldtype: "Link",
+			options: "Kecamatan",
+		},
+		{
+			fieldname: "unit_kerja",
+			label: __("Unit Kerja"),
+			fieldtype: "Link",
+			options: "Unit Kerja",
+		},
+		{
+			fieldname: "tahun_dari",
+			label: __("Dari Tahun"),
+			fieldtype: "Int",
+			default: new Date().getFullYear() - 2,
+		},
+		{
+			fieldname: "tahun_sampai",
+			label: __("Sampai Tahun"),
+			fieldtype: "Int",
+			default: new Date().getFullYear(),
+		},
+	],
+};

@@ -1,0 +1,55 @@
+# Copyright (c) 2026, Kinerja Kecamatan contributors
+# For license information, please see license.txt
+
+from itertools import groupby
+
+from frappe import _
+
+from kinerja_kecamatan.report_data import isian_rows, quarter_key, summary, visible_isian
+
+
+def execute(filters=None):
+	"""Average capaian by quarter, over the years asked (tahun_dari … tahun_sampai)."""
+	filters = dict(filters or {})
+	years = range(int(filters.get("tahun_dari") or 0), int(filters.get("tahun_sampai") or 9999) + 1)
+	filters.pop("tahun", None)
+	parents = [p for p in visible_isian(filters) if p.tahun in years]
+	rows = sorted(isian_rows(parents), key=quarter_key)
+	data = [
+		{"tahun": tahun, "triwulan": triwulan, "periode": f"TW {triwulan} {tahun}", **summary(list(group))}
+		for (tahun, triwulan), group in groupby(rows, key=lambda row: (row["tahun"], row["triwulan"]))
+	]
+	return columns(), data, None, chart(data)
+
+
+def columns():
+	return [
+		{"fieldname": "periode", "label": _("Periode"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "tahun", "label": _("Tahun"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "triwulan", "label": _("TW"), "fieldtype": "Data", "width": 50},
+		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "rata_rata_capaian",
+			"label": _("Rata-rata Capaian (%)"),
+			"fieldtype": "Percent",
+			"width": 150,
+		},
+		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+	]
+
+
+def chart(data):
+	return {
+		"data": {
+			"labels": [row["periode"] for row in data],
+			"datasets": [
+				{
+					"name": _("Rata-rata Capaian (%)"),
+					"values": [row["rata_rata_capaian"] or 0 for row in data],
+				}
+			],
+		},
+		"type": "line",
+	}
