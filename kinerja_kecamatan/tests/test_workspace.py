@@ -24,9 +24,9 @@ class TestWorkspace(FrappeTestCase):
 					pages = [page["name"] for page in get_workspace_sidebar_items()["pages"]]
 					self.assertIn(WORKSPACE, pages)
 					page = get_desktop_page(json.dumps({"name": WORKSPACE, "title": WORKSPACE, "public": 1}))
-					shortcuts = {item["label"] for item in page["shortcuts"]["items"]}
+					shortcuts = {item.get("label") for item in page["shortcuts"]["items"]}
 					self.assertIn("Isian Data Kinerja", shortcuts)
-					cards = {item["name"] for item in page["number_cards"]["items"]}
+					cards = {item.get("label") for item in page["number_cards"]["items"]}
 					self.assertIn("Indikator Sangat Rendah", cards)
 					self.assertEqual(len(page["charts"]["items"]), 2)
 			finally:

@@ -1,93 +1,165 @@
 """Office time: durations and deadlines counted only in office hours (jam kerja).
 
-Pure Python. Times are naive datetimes in the office's time zone (WITA).
+A step of the SOP is measured in office minutes against its standard time (mutu baku): time
+outside office hours, on closed weekdays and on holidays does not count.
+
+Pure Python, stdlib only (no frappe). Times are naive datetimes in the office's local time zone
+(WITA); office hours are half-open intervals [opening, closing).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MAX_DAYS = 3660  # ten years: a guard against a calendar with no office hours
+MAX_DAYS = 3660  # about ten years: a guard against a calendar that never opens
+MINUTE = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
 class OfficeCalendar:
-	hours: dict[int, tuple[time, time]]  # weekday (0 = Monday) → (opening, closing)
-	holidays: frozenset[date] = field(default_factory=frozenset)
+	"""Office hours per weekday plus holidays.
+
+	`hours` maps a weekday (0 = Monday … 6 = Sunday) to (opening, closing); a weekday that is
+	absent is a closed day. `holidays` are dates on which the office is closed all day.
+
+	>>> calendar = OfficeCalendar({0: (time(8, 0), time(12, 0))}, frozenset({date(2026, 11, 23)}))
+	>>> calendar.window(date(2026, 11, 16))  # a Monday
+	(datetime.datetime(2026, 11, 16, 8, 0), datetime.datetime(2026, 11, 16, 12, 0))
+	>>> calendar.window(date(2026, 11, 23)) is None  # a Monday, but a holiday
+	True
+	"""
+
+	hours: dict[int, tuple[time, time]]
+	holidays: frozenset[date] = frozenset()
 
 	def __post_init__(self):
-		for weekday, (opening, closing) in self.hours.items():
-			if not 0 <= weekday <= 6:
-				raise ValueError(f"Hari tidak dikenal: {weekday}")
+		hours = {}
+		for weekday, span in dict(self.hours).items():
+			if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
+				raise ValueError(f"Hari harus berupa angka 0 (Senin) sampai 6 (Minggu), bukan {weekday!r}")
+			name = HARI[weekday]
+			if not isinstance(span, tuple | list) or len(span) != 2:
+				raise ValueError(f"Jam kerja {name} harus berupa pasangan (jam mulai, jam selesai)")
+			opening, closing = span
+			if not isinstance(opening, time) or not isinstance(closing, time):
+				raise ValueError(f"Jam mulai dan jam selesai {name} harus berupa jam")
+			if opening.tzinfo is not None or closing.tzinfo is not None:
+				raise ValueError(f"Jam kerja {name} harus dalam waktu setempat (WITA) tanpa zona waktu")
 			if closing <= opening:
-				raise ValueError(f"Jam selesai harus setelah jam mulai ({HARI[weekday]})")
+				raise ValueError(f"Jam selesai harus setelah jam mulai ({name})")
+			hours[weekday] = (opening, closing)
+
+		holidays = set()
+		for holiday in self.holidays:
+			if isinstance(holiday, datetime):
+				# a datetime never equals a date: keep only its day, or the holiday would be ignored
+				holiday = holiday.date()
+			elif not isinstance(holiday, date):
+				raise ValueError(f"Hari libur harus berupa tanggal, bukan {holiday!r}")
+			holidays.add(holiday)
+
+		# private copies: changing the caller's dict afterwards must not bypass the checks above
+		object.__setattr__(self, "hours", hours)
+		object.__setattr__(self, "holidays", frozenset(holidays))
+
+	def __hash__(self):
+		return hash((tuple(sorted(self.hours.items())), self.holidays))
 
 	def window(self, day: date) -> tuple[datetime, datetime] | None:
-		"""Office hours of `day`, or None when the office is closed."""
-		if day in self.holidays or day.weekday() not in self.hours:
+		"""Office hours of `day` as (opening, closing) datetimes, or None when the office is closed.
+
+		>>> DEFAULT_CALENDAR.window(date(2026, 11, 20))  # a Friday
+		(datetime.datetime(2026, 11, 20, 7, 30), datetime.datetime(2026, 11, 20, 11, 0))
+		"""
+		if day in self.holidays:
 			return None
-		opening, closing = self.hours[day.weekday()]
-		return datetime.combine(day, opening), datetime.combine(day, closing)
+		span = self.hours.get(day.weekday())
+		if span is None:
+			return None
+		return datetime.combine(day, span[0]), datetime.combine(day, span[1])
 
 
+_MON_THU = (time(7, 30), time(16, 0))
 DEFAULT_CALENDAR = OfficeCalendar(
-	{
-		0: (time(7, 30), time(16, 0)),
-		1: (time(7, 30), time(16, 0)),
-		2: (time(7, 30), time(16, 0)),
-		3: (time(7, 30), time(16, 0)),
-		4: (time(7, 30), time(11, 0)),
-	}
+	{0: _MON_THU, 1: _MON_THU, 2: _MON_THU, 3: _MON_THU, 4: (time(7, 30), time(11, 0))}
 )
+"""Monday–Thursday 07:30–16:00 (510 minutes), Friday 07:30–11:00 (210 minutes): 2250 a week."""
 
 
 def is_office_time(moment: datetime, calendar: OfficeCalendar = DEFAULT_CALENDAR) -> bool:
+	"""Whether `moment` falls within office hours: opening counts, closing does not.
+
+	>>> is_office_time(datetime(2026, 11, 20, 10, 59))  # Friday
+	True
+	>>> is_office_time(datetime(2026, 11, 20, 11, 0))  # Friday, closing time
+	False
+	>>> is_office_time(datetime(2026, 11, 21, 9, 0))  # Saturday
+	False
+	"""
 	window = calendar.window(moment.date())
-	return bool(window) and window[0] <= moment < window[1]
+	return window is not None and window[0] <= moment < window[1]
 
 
 def office_minutes_between(
 	start: datetime, end: datetime, calendar: OfficeCalendar = DEFAULT_CALENDAR
 ) -> int:
-	"""Whole office minutes from `start` to `end`.
+	"""Whole office minutes from `start` to `end`: the office seconds between them // 60.
 
-	Friday 10:00 → Monday 08:30 with the default calendar: 60 (Friday until 11:00) + 60 = 120.
+	0 when `end` is not after `start`. Iterates over days, so a span of months is cheap.
+
+	Friday 10:00 → Monday 08:30 with the default calendar: 60 (Friday until 11:00) + 60
+	(Monday from 07:30) = 120.
+
+	>>> office_minutes_between(datetime(2026, 11, 20, 10, 0), datetime(2026, 11, 23, 8, 30))
+	120
 	"""
 	if end <= start:
 		return 0
-	seconds = 0.0
-	day = start.date()
-	while day <= end.date():
-		window = calendar.window(day)
-		if window:
-			overlap = min(window[1], end) - max(window[0], start)
-			seconds += max(overlap.total_seconds(), 0)
-		day += timedelta(days=1)
-	return int(seconds // 60)
+	total = timedelta(0)
+	for ordinal in range(start.toordinal(), end.toordinal() + 1):
+		window = calendar.window(date.fromordinal(ordinal))
+		if window is None:
+			continue
+		overlap = min(window[1], end) - max(window[0], start)
+		if overlap > timedelta(0):
+			total += overlap
+	return total // MINUTE
 
 
 def add_office_minutes(
 	start: datetime, minutes: int, calendar: OfficeCalendar = DEFAULT_CALENDAR
 ) -> datetime:
-	"""The moment `minutes` office minutes after `start`.
+	"""The moment at which `minutes` office minutes have elapsed after `start` (a deadline).
 
-	Two office days (2 × 480) from Thursday 15:00: Thursday gives 60, Friday 210, Monday 510,
-	Tuesday the last 180 → Tuesday 10:30.
+	Outside office hours counting begins at the next opening; `minutes == 0` returns `start`
+	unchanged. When the minutes run out exactly at closing time, that closing moment is returned.
+	Raises ValueError for negative minutes, for a calendar without office hours, or when the
+	minutes are not used up within about ten years.
+
+	960 minutes (two 8-hour working days) from Thursday 15:00 with the default calendar:
+	Thursday gives 60, Friday 210, Monday 510, and the last 180 fall on Tuesday → Tuesday 10:30.
+
+	>>> add_office_minutes(datetime(2026, 11, 19, 15, 0), 960)
+	datetime.datetime(2026, 11, 24, 10, 30)
 	"""
-	if minutes <= 0:
+	if minutes < 0:
+		raise ValueError("Jumlah menit tidak boleh negatif")
+	if minutes == 0:
 		return start
 	if not calendar.hours:
 		raise ValueError("Kalender kantor tidak memiliki jam kerja")
 	remaining = timedelta(minutes=minutes)
-	day = start.date()
-	for _ in range(MAX_DAYS):
-		window = calendar.window(day)
-		if window:
-			begin = max(window[0], start)
-			available = window[1] - begin
-			if available > timedelta(0):
-				if remaining <= available:
-					return begin + remaining
-				remaining -= available
-		day += timedelta(days=1)
-	raise ValueError("Kalender kantor tidak memiliki jam kerja dalam sepuluh tahun")
+	first = start.toordinal()
+	last = min(first + MAX_DAYS, date.max.toordinal() + 1)
+	for ordinal in range(first, last):
+		window = calendar.window(date.fromordinal(ordinal))
+		if window is None:
+			continue
+		begin = max(window[0], start)
+		available = window[1] - begin
+		if available <= timedelta(0):
+			continue
+		if remaining <= available:
+			return begin + remaining
+		remaining -= available
+	raise ValueError("Jam kerja kantor tidak mencukupi dalam sepuluh tahun ke depan")

@@ -108,7 +108,10 @@ def remove_workflow() -> None:
 	used_elsewhere = set(frappe.get_all("Workflow Transition", pluck="action")) | set(
 		frappe.get_all("Workflow Document State", pluck="state")
 	)
+	# force: the app's own records still point at them, and go with the app's DocTypes
 	for action in {row["action"] for row in definition["transitions"]} - used_elsewhere:
-		frappe.delete_doc_if_exists("Workflow Action Master", action)
+		if frappe.db.exists("Workflow Action Master", action):
+			frappe.delete_doc("Workflow Action Master", action, ignore_permissions=True, force=True)
 	for state in {row["state"] for row in definition["states"]} - used_elsewhere:
-		frappe.delete_doc_if_exists("Workflow State", state)
+		if frappe.db.exists("Workflow State", state):
+			frappe.delete_doc("Workflow State", state, ignore_permissions=True, force=True)

@@ -140,6 +140,18 @@ class TestSignedReport(FrappeTestCase):
 			)
 			frappe.db.commit()
 
+	def test_printing_again_gives_the_archived_content(self):
+		def text_of(pdf):
+			return " ".join(
+				" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+			)
+
+		archived = frappe.get_doc("File", {"file_url": self.laporan.file_arsip}).get_content()
+		again = frappe.get_print(
+			self.laporan.doctype, self.laporan.name, print_format="Laporan Hasil Monitoring", as_pdf=True
+		)
+		self.assertEqual(text_of(again), text_of(archived))
+
 	def test_nobody_can_change_the_archived_report(self):
 		laporan = frappe.get_doc("Laporan Hasil Monitoring", self.laporan.name)
 		laporan.temuan = "ditulis ulang"

@@ -8,7 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime
 
-from kinerja_kecamatan.demo.quarter import fill_blanko
+from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
@@ -240,6 +240,46 @@ class TestWholeCycle(WorkflowTestCase):
 			self.assertIn(row.status_waktu, ("Tepat Waktu", "Terlambat"))
 		with self.assertRaises(frappe.ValidationError):
 			self.edit(ROLE_PELAKSANA, monitoring, disposisi="diubah setelah arsip")
+
+
+class TestKelengkapan(WorkflowTestCase):
+	def test_step_3_names_the_unit_without_a_head(self):
+		monitoring, heads = make_cycle(self.people)
+		unit = sorted(heads)[0]
+		frappe.db.set_value("Unit Kerja", unit, "kepala_unit", None)
+		run_quarter(self.people, heads, monitoring.name, lambda row: ("100", {}), until=3)
+		nama = frappe.db.get_value("Unit Kerja", unit, "nama_unit")
+		with self.assertRaisesRegex(frappe.ValidationError, f"Unit {nama} belum memiliki Kepala Unit"):
+			self.act(ROLE_PELAKSANA, monitoring, step(3).action)
+		self.assertFalse(frappe.db.exists("Isian Data Kinerja", {"monitoring": monitoring.name}))
+
+	def test_step_11_needs_a_camat_to_sign_and_a_complete_report(self):
+		monitoring, heads = make_cycle(self.people)
+		run_quarter(self.people, heads, monitoring.name, lambda row: ("100", {}), until=11)
+		frappe.db.set_value("Kecamatan", monitoring.kecamatan, "camat", None)
+		laporan = frappe.db.get_value("Laporan Hasil Monitoring", {"monitoring": monitoring.name})
+		frappe.db.set_value("Laporan Hasil Monitoring", laporan, "rekomendasi", "")
+		with self.assertRaisesRegex(frappe.ValidationError, "belum menetapkan Camat") as refused:
+			self.act(ROLE_CAMAT, monitoring, step(11).action)
+		self.assertIn("Rekomendasi", str(refused.exception))
+		self.assertEqual(frappe.db.get_value("Laporan Hasil Monitoring", laporan, "docstatus"), 0)
+
+	def test_jadwal_history_shows_the_return_and_the_approval(self):
+		monitoring, heads = make_cycle(self.people)
+		run_quarter(self.people, heads, monitoring.name, lambda row: ("100", {}), until=7)
+		monitoring = self.edit(ROLE_CAMAT, monitoring, alasan_pengembalian="Ganti tempat ke aula desa")
+		self.act(ROLE_CAMAT, monitoring, "Kembalikan Jadwal")
+		run_quarter(self.people, heads, monitoring.name, lambda row: ("100", {}), until=8)
+		jadwal = frappe.db.get_value("Jadwal Monitoring", {"monitoring": monitoring.name})
+		comments = frappe.get_all(
+			"Comment",
+			{"reference_doctype": "Jadwal Monitoring", "reference_name": jadwal},
+			pluck="content",
+			order_by="creation",
+		)
+		self.assertEqual(len(comments), 2)
+		self.assertIn("Ganti tempat ke aula desa", comments[0])
+		self.assertIn("Disetujui", comments[1])
 
 
 class TestSelfApproval(WorkflowTestCase):

@@ -1,0 +1,211 @@
+"""Format Isian Data Kinerja as Excel (SOP steps 2–4): the Frappe side of format_isian.py.
+
+Download one unit's file from its Isian, or every unit's as one zip from the Monitoring (a
+background job with a progress bar); upload a filled file back onto the Isian. A file is matched
+to its Isian by monitoring × unit, and rows by indicator.
+"""
+
+import io
+import zipfile
+from decimal import Decimal
+
+import frappe
+from frappe import _
+from frappe.utils import cint
+
+from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
+from kinerja_kecamatan.format_isian import (
+	DEFAULT_COLUMNS,
+	BarisIndikator,
+	Batas,
+	FormatIsian,
+	FormatIsianError,
+	Kolom,
+	build_workbook,
+	read_workbook,
+)
+from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow.kelengkapan import active_units, unit_indicators, units_with_isian
+
+ROW_DOCTYPE = "Isian Data Kinerja Indikator"
+NUMERIC_FIELDTYPES = ("Float", "Int", "Currency", "Percent")
+TEXT_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text", "Select")
+# steps whose output the Format Isian is: making it (2), delivering it (3), collecting it (4)
+FORMAT_STEPS = (2, 3, 4)
+
+
+def input_columns() -> tuple[Kolom, ...]:
+	"""The SOP's input columns, then any field an administrator added with Customize Form."""
+	meta = frappe.get_meta(ROW_DOCTYPE)
+	custom = tuple(
+		Kolom(df.fieldname, _(df.label), df.fieldtype in NUMERIC_FIELDTYPES)
+		for df in meta.get_custom_fields()
+		if df.fieldtype in NUMERIC_FIELDTYPES + TEXT_FIELDTYPES and not df.read_only and not df.hidden
+	)
+	return tuple(Kolom(c.fieldname, _(c.label), c.numeric) for c in DEFAULT_COLUMNS) + custom
+
+
+def format_for(monitoring, unit_kerja: str, isian=None) -> FormatIsian:
+	"""The file of one unit: from its Isian when delivered, else from the Perjanjian Kinerja."""
+	columns = input_columns()
+	pk = frappe.get_cached_doc("Perjanjian Kinerja", monitoring.perjanjian_kinerja)
+	pk_rows = {row.indikator: row for row in pk.targets}
+	if isian:
+		sources = [(row.indikator, row) for row in isian.indikator]
+	else:
+		sources = [(indikator, None) for indikator in unit_indicators(monitoring).get(unit_kerja, [])]
+	rows = []
+	for indikator, row in sources:
+		master = frappe.get_cached_doc("Indikator Kinerja", indikator)
+		pk_row = pk_rows.get(indikator)
+		rows.append(
+			BarisIndikator(
+				row_id=indikator,
+				indikator=indikator,
+				kode=master.kode,
+				uraian=master.uraian,
+				satuan=master.satuan,
+				jenis=master.jenis,
+				target_tw=row.target_tw if row else None,
+				target_tahunan=pk_row.target_tahunan if pk_row else None,
+				values={c.fieldname: row.get(c.fieldname) for c in columns} if row else {},
+			)
+		)
+	return FormatIsian(
+		isian=f"{monitoring.name}/{unit_kerja}",
+		monitoring=monitoring.name,
+		unit_kerja=unit_kerja,
+		unit_label=frappe.db.get_value("Unit Kerja", unit_kerja, "nama_unit"),
+		kecamatan=monitoring.kecamatan,
+		tahun=monitoring.tahun,
+		triwulan=monitoring.triwulan,
+		columns=columns,
+		rows=tuple(rows),
+	)
+
+
+def file_name(fmt: FormatIsian) -> str:
+	return f"Format Isian {fmt.unit_label} TW {fmt.triwulan} {fmt.tahun}.xlsx"
+
+
+def limits() -> Batas:
+	settings = frappe.get_cached_doc("Pengaturan Kinerja")
+	return Batas(
+		max_bytes=(cint(settings.excel_maks_mb) or 5) * 1024 * 1024,
+		max_rows=cint(settings.excel_maks_baris) or 1000,
+	)
+
+
+@frappe.whitelist()
+def download_isian(name: str):
+	isian = frappe.get_doc("Isian Data Kinerja", name)
+	isian.check_permission("read")
+	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", isian.monitoring)
+	fmt = format_for(monitoring, isian.unit_kerja, isian)
+	frappe.response.filename = file_name(fmt)
+	frappe.response.filecontent = build_workbook(fmt)
+	frappe.response.type = "download"
+
+
+@frappe.whitelist()
+def upload_isian(name: str, file_url: str):
+	"""Fill an Isian from an uploaded file: every cell checked, all errors listed, nothing written
+	unless the whole file is valid."""
+	isian = frappe.get_doc("Isian Data Kinerja", name)
+	isian.check_permission("write")
+	if isian.docstatus != 0:
+		frappe.throw(
+			_("Isian {0} sudah diajukan; batalkan dan ubah (amend) untuk mengimpor ulang.").format(name)
+		)
+	upload = frappe.get_doc("File", {"file_url": file_url})
+	upload.check_permission("read")
+	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", isian.monitoring)
+	try:
+		values = read_workbook(
+			upload.get_content(), format_for(monitoring, isian.unit_kerja, isian), limits()
+		)
+	except FormatIsianError as e:
+		throw_if_any([str(error) for error in e.errors], _("File Format Isian ditolak"))
+	changed = False
+	for row in isian.indikator:
+		for fieldname, value in values.get(row.indikator, {}).items():
+			if not same_value(row.get(fieldname), value):
+				row.set(fieldname, value)
+				changed = True
+	if changed:  # importing the same file twice changes nothing
+		isian.save()
+	# the upload served its purpose; the data now lives in the Isian
+	frappe.delete_doc("File", upload.name, ignore_permissions=True)
+	return isian.name
+
+
+def same_value(stored, imported) -> bool:
+	if isinstance(imported, Decimal):
+		try:
+			return to_decimal(stored) == imported
+		except NilaiTidakValid:
+			return False
+	return (stored or None) == (imported or None)
+
+
+@frappe.whitelist()
+def download_all_formats(monitoring: str):
+	"""Every unit's file in one zip, made in the background; the user gets a progress bar and
+	the zip is attached (private) to the Monitoring."""
+	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	doc.check_permission("read")
+	if doc.langkah not in FORMAT_STEPS:
+		frappe.throw(
+			_("Format Isian dibuat pada langkah 2–4; monitoring ini ada di langkah {0}.").format(doc.langkah)
+		)
+	job = frappe.enqueue(
+		build_all_formats,
+		monitoring=monitoring,
+		user=frappe.session.user,
+		queue="short",
+		enqueue_after_commit=True,
+	)
+	return job.id if job else None
+
+
+def build_all_formats(monitoring: str, user: str | None = None) -> str:
+	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	existing = units_with_isian(doc)
+	units = active_units(doc)
+	buffer = io.BytesIO()
+	with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+		for count, unit in enumerate(units, start=1):
+			frappe.publish_progress(
+				count * 100 / max(len(units), 1),
+				title=_("Membuat Format Isian"),
+				description=unit.nama_unit,
+				doctype=doc.doctype,
+				docname=doc.name,
+			)
+			isian = (
+				frappe.get_doc("Isian Data Kinerja", existing[unit.name].name)
+				if unit.name in existing
+				else None
+			)
+			fmt = format_for(doc, unit.name, isian)
+			if fmt.rows:
+				archive.writestr(file_name(fmt), build_workbook(fmt))
+	saved = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"Format Isian {doc.name}.zip",
+			"attached_to_doctype": doc.doctype,
+			"attached_to_name": doc.name,
+			"is_private": 1,
+			"content": buffer.getvalue(),
+		}
+	).insert(ignore_permissions=True)
+	if user:
+		frappe.publish_realtime(
+			"msgprint",
+			_("Format Isian semua unit siap: {0}").format(
+				f'<a href="{saved.file_url}">{saved.file_name}</a>'
+			),
+			user=user,
+		)
+	return saved.file_url
