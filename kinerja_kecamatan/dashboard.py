@@ -14,3 +14,11 @@ def langkah_terlambat(filters=None) -> int:
 			pluck="name",
 		)
 	)
+
+
+@frappe.whitelist()
+def indikator_sangat_rendah(filters=None) -> int:
+	"""Indicator rows graded Sangat Rendah in the Isian the user may see."""
+	from kinerja_kecamatan.report_data import isian_rows, visible_isian
+
+	return len(isian_rows(visible_isian({}), {"predikat": "Sangat Rendah"}))

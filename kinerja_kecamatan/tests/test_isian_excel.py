@@ -60,13 +60,20 @@ class TestIsianExcel(FrappeTestCase):
 	def setUp(self):
 		self.kecamatan = make_kecamatan()
 		self.unit, self.head = make_unit_head(self.kecamatan)
+		self.other_unit, _head = make_unit_head(self.kecamatan)
 		self.indikator = [
 			make_indikator(self.kecamatan, self.unit, jenis) for jenis in ("Positif", "Negatif")
 		]
-		pk = make_pk(self.kecamatan, 2024, {name: (400, 100, 100, 100, 100) for name in self.indikator})
+		self.other_indikator = make_indikator(self.kecamatan, self.other_unit)
+		targets = {name: (400, 100, 100, 100, 100) for name in [*self.indikator, self.other_indikator]}
+		pk = make_pk(self.kecamatan, 2024, targets)
 		self.monitoring = make_monitoring(pk, "I")
 		self.isian = make_isian(
-			self.monitoring, self.unit, {name: "" for name in self.indikator}, faktor_penghambat="", tindak_lanjut=""
+			self.monitoring,
+			self.unit,
+			{name: "" for name in self.indikator},
+			faktor_penghambat="",
+			tindak_lanjut="",
 		)
 
 	def test_unit_head_downloads_fills_and_uploads(self):
@@ -115,8 +122,7 @@ class TestIsianExcel(FrappeTestCase):
 		)
 
 	def test_file_of_another_unit_is_refused(self):
-		other_unit, _head = make_unit_head(self.kecamatan)
-		other = make_isian(self.monitoring, other_unit, {make_indikator(self.kecamatan, other_unit): ""})
+		other = make_isian(self.monitoring, self.other_unit, {self.other_indikator: ""})
 		with self.assertRaisesRegex(frappe.ValidationError, "File ini milik unit"):
 			upload_isian(self.isian.name, uploaded(self.isian.name, download(other.name)))
 
@@ -148,5 +154,5 @@ class TestIsianExcel(FrappeTestCase):
 		archive = frappe.get_doc("File", {"file_url": url})
 		self.assertTrue(archive.is_private)
 		with zipfile.ZipFile(io.BytesIO(archive.get_content())) as bundle:
-			self.assertEqual(len(bundle.namelist()), 1)
+			self.assertEqual(len(bundle.namelist()), 2)  # both units, one file each
 			self.assertTrue(bundle.namelist()[0].endswith(".xlsx"))

@@ -1,0 +1,217 @@
+"""Managers' reports at kabupaten scale, timed against Frappe's own Report View.
+
+Seeds (once) 8 kecamatan × 10 units × 50 indicators × 4 quarters × 3 years straight into the
+tables, then times each script report beside a Report View listing of the same Isian rows
+(frappe.desk.reportview.get), in the same run, and prints the ratios.
+
+Run: ./scripts/benchmark.sh   (or, in a bench's sites folder:
+     ../env/bin/python <checkout>/benchmarks/reports.py <site>)
+"""
+
+import statistics
+import sys
+import time
+
+import frappe
+from frappe.utils import now_datetime
+
+KECAMATAN, UNITS, INDICATORS, YEARS = 8, 10, 50, (2022, 2023, 2024)
+TRIWULAN = ("I", "II", "III", "IV")
+PREFIX = "BM"
+
+
+def seed():
+	from kinerja_kecamatan import capaian as engine
+
+	if frappe.db.exists("Kecamatan", f"{PREFIX} Kecamatan 1"):
+		return
+	now = now_datetime()
+	common = {"creation": now, "modified": now, "owner": "Administrator", "modified_by": "Administrator"}
+	frappe.db.bulk_insert(
+		"Kecamatan",
+		["name", "nama_kecamatan", "kabupaten", "alamat", *common],
+		[
+			(f"{PREFIX} Kecamatan {k}", f"{PREFIX} Kecamatan {k}", "Balangan", "-", *common.values())
+			for k in range(1, KECAMATAN + 1)
+		],
+	)
+	units, isian, rows = [], [], []
+	for k in range(1, KECAMATAN + 1):
+		kecamatan = f"{PREFIX} Kecamatan {k}"
+		for u in range(1, UNITS + 1):
+			unit = f"{PREFIX} Seksi {u} - {kecamatan}"
+			units.append((unit, f"{PREFIX} Seksi {u}", kecamatan, "Seksi", 1, *common.values()))
+			for year in YEARS:
+				for tw in TRIWULAN:
+					parent = f"{PREFIX}-{k}-{u}-{year}-{tw}"
+					values = []
+					for i in range(1, INDICATORS + 1):
+						realisasi = None if i % 17 == 0 else (i * 7 + u * 3 + k) % 120
+						nilai = engine.capaian("Positif", 100, realisasi)
+						values.append(nilai)
+						rows.append(
+							(
+								f"{parent}-{i}",
+								parent,
+								"Isian Data Kinerja",
+								"indikator",
+								i,
+								1,
+								f"{PREFIX}-IND-{i}",
+								f"Indikator {i}",
+								"%",
+								"Positif",
+								"100",
+								"400",
+								None if realisasi is None else str(realisasi),
+								float(nilai or 0),
+								float(nilai or 0),
+								float(nilai or 0) / 4,
+								engine.predikat(nilai),
+								None if nilai is not None else engine.BELUM_ADA_DATA,
+								*common.values(),
+							)
+						)
+					average = engine.rata_rata(values)
+					isian.append(
+						(
+							parent,
+							f"{PREFIX}-MON-{k}-{year}-{tw}",
+							unit,
+							kecamatan,
+							year,
+							tw,
+							1,
+							float(average or 0),
+							engine.predikat(average),
+							INDICATORS,
+							INDICATORS,
+							parent,
+							*common.values(),
+						)
+					)
+	frappe.db.bulk_insert(
+		"Unit Kerja", ["name", "nama_unit", "kecamatan", "jenis_unit", "aktif", *common], units
+	)
+	frappe.db.bulk_insert(
+		"Isian Data Kinerja",
+		[
+			"name",
+			"monitoring",
+			"unit_kerja",
+			"kecamatan",
+			"tahun",
+			"triwulan",
+			"docstatus",
+			"rata_rata_capaian",
+			"predikat",
+			"jumlah_indikator",
+			"jumlah_terisi",
+			"title",
+			*common,
+		],
+		isian,
+	)
+	frappe.db.bulk_insert(
+		"Isian Data Kinerja Indikator",
+		[
+			"name",
+			"parent",
+			"parenttype",
+			"parentfield",
+			"idx",
+			"docstatus",
+			"indikator",
+			"uraian",
+			"satuan",
+			"jenis",
+			"target_tw",
+			"target_tahunan",
+			"realisasi_tw",
+			"capaian_tw",
+			"capaian_kumulatif",
+			"capaian_tahunan",
+			"predikat",
+			"keterangan_capaian",
+			*common,
+		],
+		rows,
+		chunk_size=5000,
+	)
+	frappe.db.commit()
+
+
+def timed(fn, repeat=5):
+	samples = []
+	for _ in range(repeat):
+		start = time.perf_counter()
+		fn()
+		samples.append(time.perf_counter() - start)
+	return statistics.median(samples)
+
+
+def report_view(filters):
+	"""Frappe's Report View listing the same Isian rows the report reads."""
+	from frappe.desk.reportview import get
+
+	frappe.local.form_dict = frappe._dict(
+		doctype="Isian Data Kinerja",
+		fields=[
+			"`tabIsian Data Kinerja`.`name`",
+			"`tabIsian Data Kinerja`.`unit_kerja`",
+			"`tabIsian Data Kinerja Indikator`.`indikator`",
+			"`tabIsian Data Kinerja Indikator`.`capaian_tw`",
+			"`tabIsian Data Kinerja Indikator`.`predikat`",
+		],
+		filters=[["Isian Data Kinerja", k, "=", v] for k, v in filters.items()],
+		page_length=0,
+		view="Report",
+	)
+	return get()
+
+
+def main(site):
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	print(f"seeding {KECAMATAN}×{UNITS}×{INDICATORS}×4×{len(YEARS)} rows (once)…", flush=True)
+	seed()
+	from kinerja_kecamatan.kinerja_kecamatan.report.capaian_kinerja_triwulan import capaian_kinerja_triwulan
+	from kinerja_kecamatan.kinerja_kecamatan.report.perbandingan_antar_kecamatan import (
+		perbandingan_antar_kecamatan,
+	)
+	from kinerja_kecamatan.kinerja_kecamatan.report.rekapitulasi_capaian_per_unit_kerja import (
+		rekapitulasi_capaian_per_unit_kerja,
+	)
+	from kinerja_kecamatan.kinerja_kecamatan.report.tren_capaian import tren_capaian
+
+	kecamatan = f"{PREFIX} Kecamatan 1"
+	cases = [
+		(
+			"Capaian Kinerja Triwulan",
+			capaian_kinerja_triwulan.execute,
+			{"kecamatan": kecamatan, "tahun": 2024, "triwulan": "IV"},
+		),
+		(
+			"Rekapitulasi Capaian per Unit Kerja",
+			rekapitulasi_capaian_per_unit_kerja.execute,
+			{"kecamatan": kecamatan, "tahun": 2024, "triwulan": "IV"},
+		),
+		("Tren Capaian", tren_capaian.execute, {"kecamatan": kecamatan}),
+		(
+			"Perbandingan Antar Kecamatan",
+			perbandingan_antar_kecamatan.execute,
+			{"kabupaten": "Balangan", "tahun": 2024, "triwulan": "IV"},
+		),
+	]
+	print(f"{'report':<40} {'report s':>9} {'Report View s':>14} {'ratio':>7}")
+	for name, execute, filters in cases:
+		view_filters = {k: v for k, v in filters.items() if k != "kabupaten"}
+		baseline = timed(lambda f=view_filters: report_view(f))
+		measured = timed(lambda e=execute, f=filters: e(dict(f)))
+		print(f"{name:<40} {measured:>9.3f} {baseline:>14.3f} {measured / baseline:>7.2f}")
+	frappe.destroy()
+
+
+if __name__ == "__main__":
+	main(sys.argv[1] if len(sys.argv) > 1 else "bench.localhost")
