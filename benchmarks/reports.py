@@ -27,6 +27,7 @@ def seed():
 		return
 	now = now_datetime()
 	common = {"creation": now, "modified": now, "owner": "Administrator", "modified_by": "Administrator"}
+	seed_cycles(common)
 	frappe.db.bulk_insert(
 		"Kecamatan",
 		["name", "nama_kecamatan", "kabupaten", "alamat", *common],
@@ -141,6 +142,61 @@ def seed():
 	frappe.db.commit()
 
 
+def seed_cycles(common):
+	"""Archived monitorings with a step log each, for the SOP compliance report."""
+	from kinerja_kecamatan.workflow.sop import STEPS
+
+	monitorings, logs = [], []
+	for k in range(1, KECAMATAN + 1):
+		for year in YEARS:
+			for tw in TRIWULAN:
+				name = f"{PREFIX}-MON-{k}-{year}-{tw}"
+				monitorings.append((name, f"{PREFIX} Kecamatan {k}", year, tw, 1, 13, name, *common.values()))
+				for step in STEPS:
+					duration = (step.mutu_baku_minutes * (k + step.number)) // 8
+					logs.append(
+						(
+							f"{name}-{step.number}",
+							name,
+							"Monitoring Kinerja Triwulan",
+							"log_langkah",
+							step.number,
+							1,
+							step.number,
+							step.action,
+							"Administrator",
+							duration,
+							step.mutu_baku_minutes,
+							"Tepat Waktu" if duration <= step.mutu_baku_minutes else "Terlambat",
+							*common.values(),
+						)
+					)
+	frappe.db.bulk_insert(
+		"Monitoring Kinerja Triwulan",
+		["name", "kecamatan", "tahun", "triwulan", "docstatus", "langkah", "title", *common],
+		monitorings,
+	)
+	frappe.db.bulk_insert(
+		"Log Langkah Monitoring",
+		[
+			"name",
+			"parent",
+			"parenttype",
+			"parentfield",
+			"idx",
+			"docstatus",
+			"langkah",
+			"aksi",
+			"pengguna",
+			"durasi_menit",
+			"mutu_baku_menit",
+			"status_waktu",
+			*common,
+		],
+		logs,
+	)
+
+
 def timed(fn, repeat=5):
 	samples = []
 	for _ in range(repeat):
@@ -150,20 +206,29 @@ def timed(fn, repeat=5):
 	return statistics.median(samples)
 
 
-def report_view(filters):
-	"""Frappe's Report View listing the same Isian rows the report reads."""
+ISIAN_FIELDS = [
+	"`tabIsian Data Kinerja`.`name`",
+	"`tabIsian Data Kinerja`.`unit_kerja`",
+	"`tabIsian Data Kinerja Indikator`.`indikator`",
+	"`tabIsian Data Kinerja Indikator`.`capaian_tw`",
+	"`tabIsian Data Kinerja Indikator`.`predikat`",
+]
+LOG_FIELDS = [
+	"`tabMonitoring Kinerja Triwulan`.`name`",
+	"`tabLog Langkah Monitoring`.`langkah`",
+	"`tabLog Langkah Monitoring`.`durasi_menit`",
+	"`tabLog Langkah Monitoring`.`status_waktu`",
+]
+
+
+def report_view(filters, doctype="Isian Data Kinerja", fields=ISIAN_FIELDS):
+	"""Frappe's Report View listing the same rows the report reads."""
 	from frappe.desk.reportview import get
 
 	frappe.local.form_dict = frappe._dict(
-		doctype="Isian Data Kinerja",
-		fields=[
-			"`tabIsian Data Kinerja`.`name`",
-			"`tabIsian Data Kinerja`.`unit_kerja`",
-			"`tabIsian Data Kinerja Indikator`.`indikator`",
-			"`tabIsian Data Kinerja Indikator`.`capaian_tw`",
-			"`tabIsian Data Kinerja Indikator`.`predikat`",
-		],
-		filters=[["Isian Data Kinerja", k, "=", v] for k, v in filters.items()],
+		doctype=doctype,
+		fields=fields,
+		filters=[[doctype, k, "=", v] for k, v in filters.items()],
 		page_length=0,
 		view="Report",
 	)
@@ -177,6 +242,7 @@ def main(site):
 	print(f"seeding {KECAMATAN}×{UNITS}×{INDICATORS}×4×{len(YEARS)} rows (once)…", flush=True)
 	seed()
 	from kinerja_kecamatan.kinerja_kecamatan.report.capaian_kinerja_triwulan import capaian_kinerja_triwulan
+	from kinerja_kecamatan.kinerja_kecamatan.report.kepatuhan_mutu_baku_sop import kepatuhan_mutu_baku_sop
 	from kinerja_kecamatan.kinerja_kecamatan.report.perbandingan_antar_kecamatan import (
 		perbandingan_antar_kecamatan,
 	)
@@ -210,6 +276,10 @@ def main(site):
 		baseline = timed(lambda f=view_filters: report_view(f))
 		measured = timed(lambda e=execute, f=filters: e(dict(f)))
 		print(f"{name:<40} {measured:>9.3f} {baseline:>14.3f} {measured / baseline:>7.2f}")
+	name, filters = "Kepatuhan Mutu Baku SOP", {"kecamatan": kecamatan}
+	baseline = timed(lambda: report_view(filters, "Monitoring Kinerja Triwulan", LOG_FIELDS))
+	measured = timed(lambda: kepatuhan_mutu_baku_sop.execute(dict(filters)))
+	print(f"{name:<40} {measured:>9.3f} {baseline:>14.3f} {measured / baseline:>7.2f}")
 	frappe.destroy()
 
 

@@ -169,6 +169,24 @@ class TestSignedReport(FrappeTestCase):
 		)
 
 
+class TestPrintFormats(FrappeTestCase):
+	def test_each_print_format_can_be_copied_in_the_desk_with_its_template(self):
+		for name in (
+			"Laporan Hasil Monitoring",
+			"Blanko Monitoring Kinerja",
+			"Jadwal Monitoring",
+			"Format Isian Data Kinerja",
+			"Disposisi Monitoring",
+		):
+			with self.subTest(name=name):
+				original = frappe.get_doc("Print Format", name)
+				self.assertEqual((original.standard, original.module), ("Yes", "Kinerja Kecamatan"))
+				copy = frappe.copy_doc(original)
+				copy.update({"name": f"{name} Salinan", "standard": "No"})
+				copy.insert()
+				self.assertIn("kop_surat.html", copy.html)
+
+
 class TestDraftReport(FrappeTestCase):
 	def test_html_typed_into_narrative_is_escaped_in_print(self):
 		people = make_cycle_people()
