@@ -238,8 +238,8 @@ sync_app() {
 		fi
 	fi
 	# test tools, from pyproject's [tool.bench.dev-dependencies]
-	as_bench_user "$BENCH_DIR/env/bin/python" -c "import pytest, hypothesis" 2>/dev/null \
-		|| as_bench_user "$BENCH_DIR/env/bin/pip" install -q pytest hypothesis pypdf playwright \
+	as_bench_user "$BENCH_DIR/env/bin/python" -c "import pytest, hypothesis, playwright" 2>/dev/null \
+		|| as_bench_user "$BENCH_DIR/env/bin/pip" install -q pytest hypothesis playwright \
 		|| die "pip install of the test tools failed; check that PyPI is reachable"
 }
 
