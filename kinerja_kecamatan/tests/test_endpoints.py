@@ -1,0 +1,81 @@
+"""Every whitelisted method of the app refuses a guest, and checks the caller's permission."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from kinerja_kecamatan.tests.factories import (
+	make_indikator,
+	make_isian,
+	make_kecamatan,
+	make_monitoring,
+	make_pk,
+	make_unit_head,
+	make_user,
+)
+from kinerja_kecamatan.tests.rest import rest
+
+
+def app_methods() -> list[str]:
+	# importing the modules registers their whitelisted functions
+	for module in (
+		"kinerja_kecamatan.isian_excel",
+		"kinerja_kecamatan.dashboard",
+		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
+		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
+	):
+		frappe.get_module(module)
+	return sorted(
+		f"{fn.__module__}.{fn.__name__}"
+		for fn in frappe.whitelisted
+		if fn.__module__.startswith("kinerja_kecamatan")
+	)
+
+
+class TestEndpoints(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		kecamatan = make_kecamatan()
+		unit, _head = make_unit_head(kecamatan)
+		indikator = make_indikator(kecamatan, unit)
+		cls.monitoring = make_monitoring(make_pk(kecamatan, 2024, {indikator: (4, 1, 1, 1, 1)}))
+		cls.isian = make_isian(cls.monitoring, unit, {indikator: "1"})
+		cls.outsider = make_user()  # a desk user with none of the app's roles
+		frappe.db.commit()
+
+	def test_the_app_has_no_guest_methods(self):
+		methods = app_methods()
+		self.assertGreaterEqual(len(methods), 7)
+		self.assertFalse([m for m in methods if frappe.get_attr(m) in frappe.guest_methods])
+
+	def test_guest_is_refused_everywhere(self):
+		for method in app_methods():
+			with self.subTest(method=method):
+				status, _body = rest("POST", f"/api/method/{method}", None, {})
+				self.assertEqual(status, 403)
+
+	def test_a_user_without_the_roles_is_refused(self):
+		calls = {
+			"kinerja_kecamatan.isian_excel.download_isian": {"name": self.isian.name},
+			"kinerja_kecamatan.isian_excel.upload_isian": {
+				"name": self.isian.name,
+				"file_url": "/private/files/x.xlsx",
+			},
+			"kinerja_kecamatan.isian_excel.download_all_formats": {"monitoring": self.monitoring.name},
+			"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan.catat_pengecualian": {
+				"monitoring": self.monitoring.name,
+				"unit_kerja": self.isian.unit_kerja,
+				"alasan": "x",
+			},
+			"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.susun_draft_laporan": {
+				"monitoring": self.monitoring.name
+			},
+		}
+		for method, args in calls.items():
+			with self.subTest(method=method):
+				status, _body = rest("POST", f"/api/method/{method}", self.outsider, args)
+				self.assertEqual(status, 403)
+		status, body = rest(
+			"POST", "/api/method/kinerja_kecamatan.dashboard.langkah_terlambat", self.outsider, {}
+		)
+		self.assertEqual((status, body.get("message")), (200, 0))  # counts only what they may see: nothing
