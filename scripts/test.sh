@@ -40,7 +40,7 @@ args=("$@")
 [ ${#args[@]} -eq 0 ] && args=("$APP_NAME")
 cd "$BENCH_DIR/apps/$APP_NAME"
 set +e
-as_bench_user env KINERJA_TEST_SITE="$TEST_SITE" SITES_PATH="$BENCH_DIR/sites" \
+as_bench_user env KINERJA_TEST_SITE="$TEST_SITE" SITES_PATH="$BENCH_DIR/sites" DB_ROOT_PASSWORD="$DB_ROOT_PASSWORD" \
 	"$BENCH_DIR/env/bin/python" -m pytest "${args[@]}"
 status=$?
 set -e

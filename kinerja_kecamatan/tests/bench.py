@@ -7,13 +7,21 @@ import sys
 import frappe
 
 
-def run_bench(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+def run_bench(*args: str, timeout: int = 600, site: str | None = None) -> subprocess.CompletedProcess:
 	"""`bench --site <test site> <args>`, with the test's own transaction committed first so the
 	command does not wait on this connection's locks."""
 	frappe.db.commit()
 	sites_path = os.path.abspath(frappe.local.sites_path)
 	result = subprocess.run(
-		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "--site", frappe.local.site, *args],
+		[
+			sys.executable,
+			"-m",
+			"frappe.utils.bench_helper",
+			"frappe",
+			"--site",
+			site or frappe.local.site,
+			*args,
+		],
 		cwd=sites_path,
 		capture_output=True,
 		text=True,
