@@ -54,11 +54,23 @@ class TestBackupRestore(FrappeTestCase):
 		run_bench("backup", "--with-files")
 		backups = os.path.join(frappe.get_site_path("private", "backups"))
 
-		def newest(pattern):
-			return max(glob.glob(os.path.join(backups, pattern)), key=os.path.getmtime)
+		def newest(pattern, exclude="\0"):
+			found = [
+				f for f in glob.glob(os.path.join(backups, pattern)) if exclude not in os.path.basename(f)
+			]
+			return max(found, key=os.path.getmtime)
 
 		root_password = os.environ.get("DB_ROOT_PASSWORD", "kinerja")
 		try:
+			run_bench(
+				"new-site",
+				RESTORED,
+				"--db-root-password",
+				root_password,
+				"--admin-password",
+				"admin",
+				site=RESTORED,
+			)
 			run_bench(
 				"restore",
 				newest("*-database.sql.gz"),
@@ -67,7 +79,7 @@ class TestBackupRestore(FrappeTestCase):
 				"--admin-password",
 				"admin",
 				"--with-public-files",
-				newest("*-files.tar"),
+				newest("*-files.tar", exclude="private"),
 				"--with-private-files",
 				newest("*-private-files.tar"),
 				"--force",
