@@ -22,6 +22,7 @@ from kinerja_kecamatan.format_isian import (
 	CAPAIAN_HEADER,
 	DATA_SHEET,
 	DEFAULT_COLUMNS,
+	EXCEL_ERRORS,
 	FIRST_ROW,
 	GUIDE_SHEET,
 	HEADER_ROW,
@@ -799,7 +800,7 @@ def test_fuzz_cell_contents(cells):
 	),
 )
 def test_fuzz_valid_values_round_trip(numbers, texts):
-	texts = ["x" + t if t.strip()[:1] == "=" or t.strip().upper() in ("#N/A", "#NULL!") else t for t in texts]
+	texts = ["x" + t if t.strip()[:1] == "=" or t.strip().upper() in EXCEL_ERRORS else t for t in texts]
 	cells = {(i, REALISASI): n for i, n in enumerate(numbers)} | {(i, KET): t for i, t in enumerate(texts)}
 	content = fill(VALID, cells)
 	values = read_workbook(content, FMT)

@@ -20,13 +20,19 @@ frappe.ui.form.on("Isian Data Kinerja", {
 			__("Unduh Format Excel"),
 			() => {
 				window.open(
-					`/api/method/${EXCEL_API}.download_isian?name=${encodeURIComponent(frm.doc.name)}`
+					`/api/method/${EXCEL_API}.download_isian?name=${encodeURIComponent(
+						frm.doc.name
+					)}`
 				);
 			},
 			__("Excel")
 		);
 		if (frm.doc.docstatus === 0 && frm.perm[0].write) {
-			frm.add_custom_button(__("Unggah Format Terisi"), () => upload_excel(frm), __("Excel"));
+			frm.add_custom_button(
+				__("Unggah Format Terisi"),
+				() => upload_excel(frm),
+				__("Excel")
+			);
 		}
 	},
 });
@@ -39,9 +45,15 @@ function upload_excel(frm) {
 		restrictions: { allowed_file_types: [".xlsx"] },
 		on_success(file) {
 			frappe
-				.xcall(`${EXCEL_API}.upload_isian`, { name: frm.doc.name, file_url: file.file_url })
+				.xcall(`${EXCEL_API}.upload_isian`, {
+					name: frm.doc.name,
+					file_url: file.file_url,
+				})
 				.then(() => {
-					frappe.show_alert({ message: __("Data dari Excel tersimpan."), indicator: "green" });
+					frappe.show_alert({
+						message: __("Data dari Excel tersimpan."),
+						indicator: "green",
+					});
 					frm.reload_doc();
 				});
 		},
