@@ -58,6 +58,7 @@ SHEET_PASSWORD = None  # see the module docstring: protection against slips only
 MAX_TEXT = 1000  # characters in one text cell
 MAX_ANGKA = Decimal(10) ** 15  # Excel keeps 15 significant digits; anything larger is a slip
 MAX_ZIP_ENTRIES = 1000
+CELLS_PER_ROW = 100  # a file may hold this many cells per allowed row (all sheets together)
 # The compression-ratio check applies to parts larger than this: a small part with a high ratio
 # (a sheet of repeated empty cells) cannot exhaust memory, and the total size is checked anyway.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
@@ -606,9 +607,12 @@ def _check_zip(archive: zipfile.ZipFile, limits: Batas) -> None:
 			raise _refuse("File berformat Excel Binary (.xlsb); simpan sebagai Excel Workbook (.xlsx).")
 		raise _refuse("File bukan Excel .xlsx (arsip zip tanpa workbook); unduh ulang Format Isian.")
 	# Reading every part checks its CRC and its real size (zipfile never inflates beyond the
-	# declared size) and finds DTDs before any XML parser sees them.
+	# declared size), finds DTDs before any XML parser sees them, and counts the cells: a full
+	# openpyxl load keeps every cell in memory, so millions of tiny cells are refused up front.
+	cells, max_cells = 0, CELLS_PER_ROW * (limits.max_rows + 100)
 	for entry in entries:
 		tail = b""
+		sheet_part = entry.filename.startswith("xl/worksheets/")
 		with archive.open(entry) as part:
 			while chunk := part.read(64 * 1024):
 				window = tail + chunk
@@ -619,6 +623,15 @@ def _check_zip(archive: zipfile.ZipFile, limits: Batas) -> None:
 						"File disimpan sebagai Strict Open XML; simpan sebagai Excel Workbook (.xlsx) biasa."
 					)
 				tail = window[-64:]
+				if sheet_part:
+					cells += (
+						window.count(b"<c ") + window.count(b"<c>") - tail.count(b"<c ") - tail.count(b"<c>")
+					)
+					if cells > max_cells:
+						raise _refuse(
+							f"File ditolak: berisi lebih dari {max_cells} sel, tidak wajar untuk Format Isian "
+							f"(paling banyak {limits.max_rows} baris data)."
+						)
 
 
 def _load(content: bytes):
@@ -680,7 +693,7 @@ def _read_meta(workbook, limits: Batas) -> dict:
 		raise not_ours
 	sheet = workbook[META_SHEET]
 	try:
-		if sheet.max_row > limits.max_rows + 20 or sheet.max_column > 1000:
+		if sheet.max_row > 2 * limits.max_rows + 100 or sheet.max_column > 1000:
 			raise _Garbled
 		if _meta_row(sheet, 1, "format") != [META_MARKER]:
 			raise _Garbled
@@ -742,7 +755,7 @@ def _check_identity(meta: dict, expected: FormatIsian, limits: Batas) -> None:
 			f"Terlalu banyak baris indikator ({len(meta['baris'])}); paling banyak {limits.max_rows}."
 		)
 	in_file = {row_id for row_id, _ in meta["baris"]}
-	in_isian = {row.row_id: row for row in expected.rows}
+	in_isian = {_clean(row.row_id): row for row in expected.rows}
 	errors = [
 		Kesalahan(
 			None, None, None, f"Indikator {_name(row)} belum ada pada file ini (ditambahkan setelah diunduh)."
@@ -917,7 +930,7 @@ def _locked_differs(value, want, numeric: bool) -> bool:
 def _read_rows(sheet, meta: dict, expected: FormatIsian, limits: Batas) -> dict:
 	columns = tuple(expected.columns)
 	_, id_col = _layout(len(columns))
-	by_id = {row.row_id: row for row in expected.rows}
+	by_id = {_clean(row.row_id): row for row in expected.rows}  # as written into the file
 	in_file = {row_id for row_id, _ in meta["baris"]}
 
 	rows = []
@@ -986,7 +999,7 @@ def _read_rows(sheet, meta: dict, expected: FormatIsian, limits: Batas) -> dict:
 			row_values[column.fieldname] = value
 		values[row_id] = row_values
 	for row in expected.rows:
-		if row.row_id not in seen:
+		if _clean(row.row_id) not in seen:
 			errors.append(
 				Kesalahan(
 					DATA_SHEET,
@@ -998,7 +1011,7 @@ def _read_rows(sheet, meta: dict, expected: FormatIsian, limits: Batas) -> dict:
 			)
 	if errors:
 		raise FormatIsianError(errors)
-	return {row.row_id: values[row.row_id] for row in expected.rows}
+	return {row.row_id: values[_clean(row.row_id)] for row in expected.rows}
 
 
 def _read(content, expected: FormatIsian, limits: Batas) -> dict:

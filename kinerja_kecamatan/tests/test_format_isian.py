@@ -264,6 +264,27 @@ def test_non_numeric_values_in_text_columns_become_text():
 	assert values["row-3"]["keterangan"] == "2024-03-02"
 
 
+def libreoffice_convert(source, kind: str, tmp_path) -> bytes:
+	"""The file as LibreOffice saves it (``soffice --headless --convert-to``)."""
+	out = tmp_path / f"out-{kind}"
+	subprocess.run(
+		[
+			SOFFICE,
+			f"-env:UserInstallation=file://{tmp_path}/profile",
+			"--headless",
+			"--convert-to",
+			kind,
+			"--outdir",
+			str(out),
+			str(source),
+		],
+		check=True,
+		capture_output=True,
+		timeout=180,
+	)
+	return (out / f"{source.stem}.{kind}").read_bytes()
+
+
 @pytest.mark.skipif(not SOFFICE, reason="LibreOffice not installed")
 def test_libreoffice_round_trip(tmp_path):
 	prefilled = replace(
@@ -276,29 +297,16 @@ def test_libreoffice_round_trip(tmp_path):
 			{(1, REALISASI): 42, (2, REALISASI): "1.234,5", (1, PENGHAMBAT): "Cuaca"},
 		)
 	)
-	out = tmp_path / "out"
-	subprocess.run(
-		[
-			SOFFICE,
-			f"-env:UserInstallation=file://{tmp_path}/profile",
-			"--headless",
-			"--convert-to",
-			"xlsx",
-			"--outdir",
-			str(out),
-			str(source),
-		],
-		check=True,
-		capture_output=True,
-		timeout=180,
-	)
-	converted = (out / "format.xlsx").read_bytes()
+	converted = libreoffice_convert(source, "xlsx", tmp_path)
 	assert converted != source.read_bytes()
 	assert read_workbook(converted, prefilled) == {
 		"row-1": {**ALL_EMPTY, "realisasi_tw": Decimal("6.5"), "keterangan": "awal"},
 		"row-2": {**ALL_EMPTY, "realisasi_tw": Decimal(42), "faktor_penghambat": "Cuaca"},
 		"row-3": {**ALL_EMPTY, "realisasi_tw": Decimal("1234.5")},
 	}
+	# the same file saved in LibreOffice's other formats is refused with what to do
+	assert ".xls lama" in message(libreoffice_convert(source, "xls", tmp_path), prefilled)
+	assert ".ods" in message(libreoffice_convert(source, "ods", tmp_path), prefilled)
 
 
 # --- the workbook itself -----------------------------------------------------------------------
@@ -470,6 +478,16 @@ def test_understated_zip_sizes_are_caught():
 		if content[start + 46 : start + 46 + name_length] == b"xl/worksheets/sheet2.xml":
 			struct.pack_into("<I", content, start + 24, 10)
 	assert "rusak" in message(bytes(content))
+
+
+def test_too_many_cells_are_refused_before_loading():
+	cells = b"".join(b'<row r="%d"><c r="A%d"/><c r="B%d"/></row>' % (r, r, r) for r in range(1, 60_001))
+	sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+	content = rezip(VALID, {"xl/worksheets/sheet1.xml": sheet + cells + b"</sheetData></worksheet>"})
+	assert len(content) < 5 * 1024 * 1024
+	text = message(content)
+	assert "lebih dari 110000 sel" in text
+	assert read_workbook(VALID, FMT, Batas(max_rows=3))  # our own file is far below the bound
 
 
 def test_xml_entities_are_refused_before_parsing():
@@ -708,7 +726,7 @@ def test_huge_numbers_are_refused():
 
 # --- fuzzing -------------------------------------------------------------------------------------
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def only_refused(content, fmt=FMT):
@@ -775,7 +793,7 @@ cell_values = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
 	st.lists(
 		st.tuples(st.integers(0, 3), st.sampled_from([REALISASI, PENDORONG, KET]), cell_values), max_size=6
