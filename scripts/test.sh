@@ -22,7 +22,7 @@ else
 fi
 bench_cmd --site "$TEST_SITE" set-config allow_tests true >/dev/null
 # the tests create a few hundred users an hour; Frappe throttles more than 60 by default
-bench_cmd --site "$TEST_SITE" set-config throttle_user_limit 10000 >/dev/null
+bench_cmd --site "$TEST_SITE" set-config --parse throttle_user_limit 10000 >/dev/null
 # served while the tests run: wkhtmltopdf fetches the print's assets from host_name, and the
 # browser tests drive it
 bench_cmd --site "$TEST_SITE" set-config host_name "http://127.0.0.1:$TEST_PORT" >/dev/null
