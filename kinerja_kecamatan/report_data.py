@@ -6,6 +6,7 @@ data: a row has a capaian exactly when it has a predikat.
 """
 
 import frappe
+from frappe import _
 
 from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
@@ -85,3 +86,35 @@ def summary(rows: list[dict]) -> dict:
 
 def quarter_key(row) -> tuple[int, int]:
 	return (row["tahun"], TRIWULAN.index(row["triwulan"]))
+
+
+def summary_columns() -> list[dict]:
+	"""The columns of `summary`, shared by the reports that show it."""
+	return [
+		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "rata_rata_capaian",
+			"label": _("Rata-rata Capaian (%)"),
+			"fieldtype": "Percent",
+			"width": 150,
+		},
+		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+	]
+
+
+def average_chart(data: list[dict], label_field: str, kind: str = "bar") -> dict:
+	"""A chart of each row's average capaian."""
+	return {
+		"data": {
+			"labels": [row[label_field] for row in data],
+			"datasets": [
+				{
+					"name": _("Rata-rata Capaian (%)"),
+					"values": [row["rata_rata_capaian"] or 0 for row in data],
+				}
+			],
+		},
+		"type": kind,
+	}

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.report_data import isian_rows, summary, visible_isian
+from kinerja_kecamatan.report_data import average_chart, isian_rows, summary, summary_columns, visible_isian
 
 
 def execute(filters=None):
@@ -44,29 +44,9 @@ def columns():
 		{"fieldname": "kabupaten", "label": _("Kabupaten"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "unit_mengisi", "label": _("Unit dengan Isian"), "fieldtype": "Int", "width": 130},
 		{"fieldname": "unit_diajukan", "label": _("Isian Diajukan"), "fieldtype": "Int", "width": 120},
-		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "rata_rata_capaian",
-			"label": _("Rata-rata Capaian (%)"),
-			"fieldtype": "Percent",
-			"width": 150,
-		},
-		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+		*summary_columns(),
 	]
 
 
 def chart(data):
-	return {
-		"data": {
-			"labels": [row["kecamatan"] for row in data],
-			"datasets": [
-				{
-					"name": _("Rata-rata Capaian (%)"),
-					"values": [row["rata_rata_capaian"] or 0 for row in data],
-				}
-			],
-		},
-		"type": "bar",
-	}
+	return average_chart(data, "kecamatan")

@@ -3,7 +3,7 @@
 
 from frappe import _
 
-from kinerja_kecamatan.report_data import isian_rows, summary, visible_isian
+from kinerja_kecamatan.report_data import average_chart, isian_rows, summary, summary_columns, visible_isian
 
 
 def execute(filters=None):
@@ -53,29 +53,9 @@ def columns():
 			"width": 150,
 		},
 		{"fieldname": "status", "label": _("Status Isian"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "rata_rata_capaian",
-			"label": _("Rata-rata Capaian (%)"),
-			"fieldtype": "Percent",
-			"width": 150,
-		},
-		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+		*summary_columns(),
 	]
 
 
 def chart(data):
-	return {
-		"data": {
-			"labels": [row["unit_kerja"] for row in data],
-			"datasets": [
-				{
-					"name": _("Rata-rata Capaian (%)"),
-					"values": [row["rata_rata_capaian"] or 0 for row in data],
-				}
-			],
-		},
-		"type": "bar",
-	}
+	return average_chart(data, "unit_kerja")

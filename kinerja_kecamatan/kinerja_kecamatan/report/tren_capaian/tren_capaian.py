@@ -5,7 +5,14 @@ from itertools import groupby
 
 from frappe import _
 
-from kinerja_kecamatan.report_data import isian_rows, quarter_key, summary, visible_isian
+from kinerja_kecamatan.report_data import (
+	average_chart,
+	isian_rows,
+	quarter_key,
+	summary,
+	summary_columns,
+	visible_isian,
+)
 
 
 def execute(filters=None):
@@ -27,29 +34,9 @@ def columns():
 		{"fieldname": "periode", "label": _("Periode"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "tahun", "label": _("Tahun"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "triwulan", "label": _("TW"), "fieldtype": "Data", "width": 50},
-		{"fieldname": "jumlah_indikator", "label": _("Indikator"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "jumlah_terisi", "label": _("Terisi"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "rata_rata_capaian",
-			"label": _("Rata-rata Capaian (%)"),
-			"fieldtype": "Percent",
-			"width": 150,
-		},
-		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+		*summary_columns(),
 	]
 
 
 def chart(data):
-	return {
-		"data": {
-			"labels": [row["periode"] for row in data],
-			"datasets": [
-				{
-					"name": _("Rata-rata Capaian (%)"),
-					"values": [row["rata_rata_capaian"] or 0 for row in data],
-				}
-			],
-		},
-		"type": "line",
-	}
+	return average_chart(data, "periode", "line")
