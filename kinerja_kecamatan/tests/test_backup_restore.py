@@ -69,6 +69,8 @@ class TestBackupRestore(FrappeTestCase):
 				root_password,
 				"--admin-password",
 				"admin",
+				# an earlier run that was killed may have left the site behind
+				"--force",
 				site=RESTORED,
 			)
 			run_bench(
