@@ -184,7 +184,7 @@ class TestPrintFormats(FrappeTestCase):
 				copy = frappe.copy_doc(original)
 				copy.update({"name": f"{name} Salinan", "standard": "No"})
 				copy.insert()
-				self.assertIn("kop_surat.html", copy.html)
+				self.assertIn("kinerja_kecamatan/templates/print/", copy.html)
 
 
 class TestDraftReport(FrappeTestCase):
