@@ -34,8 +34,13 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 
 	before_workflow_action(frm) {
 		if (!RETURN_ACTIONS.includes(frm.selected_workflow_action)) return;
+		// Frappe freezes the page for the action, which would cover the prompt: thaw it while the
+		// user writes, freeze again for the action (Frappe unfreezes once it is done). Closing the
+		// prompt cancels the action.
+		frappe.dom.unfreeze();
 		return new Promise((resolve, reject) => {
-			frappe.prompt(
+			let submitted = false;
+			const dialog = frappe.prompt(
 				{
 					fieldname: "alasan",
 					fieldtype: "Small Text",
@@ -44,12 +49,18 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 					default: frm.doc.alasan_pengembalian,
 				},
 				async ({ alasan }) => {
+					submitted = true;
 					await frm.set_value("alasan_pengembalian", alasan);
-					frm.save().then(resolve, reject);
+					frm.save().then(() => {
+						frappe.dom.freeze();
+						resolve();
+					}, reject);
 				},
 				__(frm.selected_workflow_action),
 				__("Kembalikan")
 			);
+			// the prompt hides itself just before calling back: look once the callback had its turn
+			dialog.onhide = () => setTimeout(() => submitted || reject(), 0);
 		});
 	},
 });
