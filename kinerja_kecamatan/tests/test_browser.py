@@ -1,31 +1,75 @@
 """Real browser: people of each role log in to the desk and do their step (headless Chromium).
 
+Each role takes its step with the workflow buttons; a unit head fills the Isian form (and is
+told what is missing when a row is below target), another uploads a filled Excel file through
+the form's button; the Camat returns a schedule with a reason and signs the report; print
+preview shows the signed report.
+
 Needs the site served (./scripts/test.sh serves it at host_name) and /usr/bin/chromium; the
 test is skipped otherwise. A failing test leaves a screenshot in test-artifacts/.
 """
 
+import io
 import os
 import shutil
+import time
 from pathlib import Path
 
 import frappe
 import pytest
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
+from openpyxl import load_workbook
 
 from kinerja_kecamatan.demo.quarter import give_disposition, run_quarter
+from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
 	make_cycle,
 	make_cycle_people,
 )
 from kinerja_kecamatan.laporan import laporan_of
-from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, ROLE_KASUBBAG_PK, step
+from kinerja_kecamatan.workflow.sop import (
+	ARCHIVED,
+	ROLE_CAMAT,
+	ROLE_KASUBBAG_PK,
+	ROLE_PELAKSANA,
+	ROLE_SEKRETARIS,
+	step,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "Uji#Browser2024"
 ARTIFACTS = Path(os.environ.get("KINERJA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+MONITORING = "Monitoring Kinerja Triwulan"
+ISIAN = "Isian Data Kinerja"
+# columns of the Format Isian's data sheet
+REALISASI, PENGHAMBAT, TINDAK = 8, 10, 11
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium is not installed")
+
+
+def on_target(_row):
+	return ("100", {})
+
+
+def cycle_at(people, number):
+	"""A new cycle taken by the server to step `number`; returns (monitoring, heads)."""
+	monitoring, heads = make_cycle(people)
+	for user in heads.values():
+		update_password(user, PASSWORD)
+	run_quarter(people, heads, monitoring.name, on_target, until=number)
+	return monitoring, heads
+
+
+def eventually(read, expected, seconds=15):
+	"""What the served site committed, once it is `expected` (the browser works asynchronously)."""
+	deadline = time.monotonic() + seconds
+	while True:
+		frappe.db.rollback()
+		value = read()
+		if value == expected or time.monotonic() > deadline:
+			return value
+		time.sleep(0.3)
 
 
 class TestDeskInBrowser(FrappeTestCase):
@@ -40,8 +84,10 @@ class TestDeskInBrowser(FrappeTestCase):
 			update_password(user, PASSWORD)
 		cls.monitoring, cls.heads = make_cycle(cls.people)
 		give_disposition(cls.people, cls.monitoring.name)
-		cls.archived, heads = make_cycle(cls.people)
-		run_quarter(cls.people, heads, cls.archived.name, lambda row: ("100", {}), until=ARCHIVED)
+		cls.archived, _heads = cycle_at(cls.people, ARCHIVED)
+		cls.distribution, cls.distribution_heads = cycle_at(cls.people, 3)
+		cls.schedule, _heads = cycle_at(cls.people, 7)
+		cls.correction, _heads = cycle_at(cls.people, 10)
 		frappe.db.commit()  # the browser talks to the served site, on its own connections
 		cls.playwright = sync_playwright().start()
 		cls.browser = cls.playwright.chromium.launch(
@@ -66,29 +112,39 @@ class TestDeskInBrowser(FrappeTestCase):
 		self.context = self.browser.new_context(viewport={"width": 1400, "height": 1000}, locale="id-ID")
 		self.page = self.context.new_page()
 
-	def tearDown(self):
-		outcome = getattr(self, "_outcome", None)
-		failed = outcome and any(
-			error
-			for _test, error in getattr(outcome.result, "errors", [])
-			+ getattr(outcome.result, "failures", [])
-		)
-		if failed:
+	def _callTestMethod(self, method):
+		# the page as it was when the test failed, under unittest and pytest alike
+		try:
+			method()
+		except BaseException:
 			ARTIFACTS.mkdir(exist_ok=True)
 			self.page.screenshot(path=str(ARTIFACTS / f"{self._testMethodName}.png"), full_page=True)
+			raise
+
+	def tearDown(self):
 		self.context.close()
 
-	def login(self, role):
+	def login(self, role=None, user=None):
+		# a fresh context: a request still in flight could set the previous user's cookie again
+		self.context.close()
+		self.setUp()
 		self.page.goto(f"{self.base}/login")
-		self.page.fill("#login_email", self.people[role])
+		self.page.fill("#login_email", user or self.people[role])
 		self.page.fill("#login_password", PASSWORD)
 		self.page.click(".btn-login")
 		self.page.wait_for_url("**/app**")
 
-	def take_workflow_action(self, action):
-		self.page.goto(f"{self.base}/app/monitoring-kinerja-triwulan/{self.monitoring.name}")
+	def open_form(self, doctype, name):
+		self.page.goto(f"{self.base}/app/{frappe.scrub(doctype).replace('_', '-')}/{name}")
+		self.page.wait_for_selector(f'.page-head:has-text("{name}"), .frappe-control', state="attached")
+
+	def choose_workflow_action(self, monitoring, action):
+		self.open_form(MONITORING, monitoring)
 		self.page.locator(".actions-btn-group > button").click()
 		self.page.locator(".actions-btn-group .dropdown-menu").get_by_text(action, exact=True).click()
+
+	def take_workflow_action(self, action, monitoring=None):
+		self.choose_workflow_action(monitoring or self.monitoring.name, action)
 		# Frappe asks for confirmation of some actions; answer yes when it does
 		confirm = self.page.locator(".modal.show .btn-primary")
 		try:
@@ -97,16 +153,124 @@ class TestDeskInBrowser(FrappeTestCase):
 			pass
 		self.page.wait_for_timeout(1500)
 
+	def step_of(self, monitoring):
+		return lambda: frappe.db.get_value(MONITORING, monitoring, "langkah")
+
 	def test_camat_then_kasubbag_take_their_steps_with_the_workflow_buttons(self):
 		self.login(ROLE_CAMAT)
+		# the desk opens on the app's workspace, not on Frappe's
+		self.page.wait_for_url("**/app/kinerja-kecamatan")
 		self.take_workflow_action(step(1).action)
-		frappe.db.rollback()
-		self.assertEqual(frappe.db.get_value(self.monitoring.doctype, self.monitoring.name, "langkah"), 2)
-		self.context.clear_cookies()
+		self.assertEqual(eventually(self.step_of(self.monitoring.name), 2), 2)
 		self.login(ROLE_KASUBBAG_PK)
 		self.take_workflow_action(step(2).action)
-		frappe.db.rollback()
-		self.assertEqual(frappe.db.get_value(self.monitoring.doctype, self.monitoring.name, "langkah"), 3)
+		self.assertEqual(eventually(self.step_of(self.monitoring.name), 3), 3)
+
+	def test_pelaksana_delivers_the_format_and_unit_heads_fill_it_by_form_and_by_excel(self):
+		monitoring = self.distribution.name
+		self.login(ROLE_PELAKSANA)
+		self.take_workflow_action(step(3).action, monitoring)
+		self.assertEqual(eventually(self.step_of(monitoring), 4), 4)
+		(by_form_unit, by_form), (by_excel_unit, by_excel) = sorted(self.distribution_heads.items())
+		isian = {
+			unit: frappe.db.get_value(ISIAN, {"monitoring": monitoring, "unit_kerja": unit})
+			for unit in (by_form_unit, by_excel_unit)
+		}
+
+		# the first head types a realisasi below target, is told the analysis is missing, adds it
+		self.login(user=by_form)
+		self.open_form(ISIAN, isian[by_form_unit])
+		row = self.page.locator('[data-fieldname="indikator"] .grid-body .grid-row[data-idx="1"]')
+		row.locator('.grid-static-col[data-fieldname="realisasi_tw"]').click()
+		row.locator('input[data-fieldname="realisasi_tw"]').fill("80")
+		self.page.keyboard.press("Control+s")
+		message = self.page.locator(".modal.show .msgprint")
+		message.wait_for()
+		self.assertIn("di bawah target", message.inner_text())
+		self.page.locator(".modal.show .btn-modal-close").click()
+		message.wait_for(state="hidden")
+		row.locator(".btn-open-row").click()
+		form = self.page.locator(".grid-row-open")
+		form.locator('[data-fieldname="faktor_penghambat"] textarea').fill("Curah hujan tinggi")
+		form.locator('[data-fieldname="tindak_lanjut"] textarea').fill("Jadwal ulang kegiatan")
+		self.page.keyboard.press("Control+s")
+		capaian = eventually(
+			lambda: frappe.db.get_value(
+				"Isian Data Kinerja Indikator", {"parent": isian[by_form_unit]}, "capaian_tw"
+			),
+			80,
+		)
+		self.assertEqual(capaian, 80)
+
+		# the second head fills the downloaded Format Isian offline and uploads it on the form
+		self.login(user=by_excel)
+		self.open_form(ISIAN, isian[by_excel_unit])
+		download = self.page.request.get(
+			f"{self.base}/api/method/kinerja_kecamatan.isian_excel.download_isian",
+			params={"name": isian[by_excel_unit]},
+		)
+		self.assertEqual(download.status, 200)
+		workbook = load_workbook(io.BytesIO(download.body()))
+		workbook[DATA_SHEET].cell(FIRST_ROW, REALISASI).value = 95
+		workbook[DATA_SHEET].cell(FIRST_ROW, PENGHAMBAT).value = "Dua desa terlambat melapor"
+		workbook[DATA_SHEET].cell(FIRST_ROW, TINDAK).value = "Pendampingan operator desa"
+		ARTIFACTS.mkdir(exist_ok=True)
+		filled = ARTIFACTS / "format-isian-terisi.xlsx"
+		workbook.save(filled)
+		self.page.locator('.inner-group-button[data-label="Excel"] > button').click()
+		self.page.locator(".inner-group-button .dropdown-menu").get_by_text("Unggah Format Terisi").click()
+		self.page.locator('.modal.show input[type="file"]').set_input_files(str(filled))
+		self.page.locator(".modal.show .btn-modal-primary").click()
+		realisasi = eventually(
+			lambda: frappe.db.get_value(
+				"Isian Data Kinerja Indikator", {"parent": isian[by_excel_unit]}, "realisasi_tw"
+			),
+			"95",
+		)
+		self.assertEqual(realisasi, "95")
+
+	def test_camat_returns_the_schedule_with_a_reason(self):
+		monitoring = self.schedule.name
+		self.login(ROLE_CAMAT)
+		# closing the prompt cancels: nothing changes and the page stays usable
+		self.choose_workflow_action(monitoring, "Kembalikan Jadwal")
+		self.page.locator('.modal.show [data-fieldname="alasan"] textarea').wait_for()
+		self.page.keyboard.press("Escape")
+		self.page.wait_for_timeout(1000)
+		self.assertEqual(self.page.evaluate("frappe.dom.freeze_count"), 0)
+		self.assertEqual(eventually(self.step_of(monitoring), 7, seconds=1), 7)
+
+		self.choose_workflow_action(monitoring, "Kembalikan Jadwal")
+		prompt = self.page.locator(".modal.show")
+		prompt.locator('[data-fieldname="alasan"] textarea').fill("Tanggal bentrok dengan musrenbang")
+		prompt.locator(".btn-modal-primary").click()
+		self.assertEqual(eventually(self.step_of(monitoring), 6), 6)
+		log = frappe.get_all(
+			"Log Langkah Monitoring",
+			{"parent": monitoring, "langkah": 7},
+			["aksi", "catatan", "pengguna"],
+		)
+		self.assertEqual(
+			log,
+			[
+				{
+					"aksi": "Kembalikan Jadwal",
+					"catatan": "Tanggal bentrok dengan musrenbang",
+					"pengguna": self.people[ROLE_CAMAT],
+				}
+			],
+		)
+
+	def test_sekretaris_corrects_camat_signs_and_pelaksana_archives(self):
+		monitoring = self.correction.name
+		for role, number in ((ROLE_SEKRETARIS, 10), (ROLE_CAMAT, 11), (ROLE_PELAKSANA, 12)):
+			self.login(role)
+			self.take_workflow_action(step(number).action, monitoring)
+			self.assertEqual(eventually(self.step_of(monitoring), number + 1), number + 1, role)
+		self.assertEqual(frappe.db.get_value(MONITORING, monitoring, "docstatus"), 1)
+		laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring))
+		self.assertEqual(laporan.docstatus, 1)
+		self.assertTrue(laporan.nip_penandatangan)
 
 	def test_print_preview_of_the_signed_report(self):
 		self.login(ROLE_CAMAT)

@@ -46,16 +46,17 @@ def make_cycle_people():
 	}
 
 
-def make_cycle(people, units=2):
-	"""A kecamatan with `units` units (each with a head and one indicator), its PK, and a new
-	Monitoring opened by the Kasubbag PK."""
+def make_cycle(people, units=2, indicators=1):
+	"""A kecamatan with `units` units (each with a head and `indicators` indicators), its PK, and
+	a new Monitoring opened by the Kasubbag PK."""
 	kecamatan = make_kecamatan()
 	frappe.db.set_value("Kecamatan", kecamatan, "camat", make_pejabat(kecamatan))
 	heads, targets = {}, {}
 	for _ in range(units):
 		unit, head = make_unit_head(kecamatan)
 		heads[unit] = head
-		targets[make_indikator(kecamatan, unit)] = (400, 100, 100, 100, 100)
+		for _ in range(indicators):
+			targets[make_indikator(kecamatan, unit)] = (400, 100, 100, 100, 100)
 	pk = make_pk(kecamatan, 2024, targets)
 	frappe.set_user(people[ROLE_KASUBBAG_PK])
 	try:
