@@ -1,4 +1,4 @@
-"""Format Isian Data Kinerja as Excel (SOP steps 2–4): the Frappe side of format_isian.py.
+"""Format Isian Data Kinerja as Excel (SOP steps 2–4): the Frappe side of the format_isian package.
 
 Download one unit's file from its Isian, or every unit's as one zip from the Monitoring (a
 background job with a progress bar); upload a filled file back onto the Isian. A file is matched
