@@ -2,6 +2,7 @@
 # The tests: sets up whatever is missing, reinstalls the site test.localhost fresh with this
 # checkout's app, then runs pytest in the bench's Python. Extra arguments go to pytest, e.g.
 #   ./scripts/test.sh kinerja_kecamatan/tests/test_capaian.py -k negatif
+TEST_PACKAGES=(chromium libreoffice-calc-nogui)
 source "$(dirname "$0")/lib/setup.sh"
 
 TEST_SITE="${TEST_SITE:-test.localhost}"

@@ -48,10 +48,13 @@ as_bench_user() {
 
 bench_cmd() { (cd "$BENCH_DIR" && as_bench_user "$TOOLS_VENV/bin/bench" "$@"); }
 
+# what only the tests need (the browser, LibreOffice for the Excel round trip); test.sh sets it
+TEST_PACKAGES=(${TEST_PACKAGES[@]+"${TEST_PACKAGES[@]}"})
+
 install_system_packages() {
 	local packages=(mariadb-server mariadb-client redis-server cron python3-venv python3-dev git rsync
 		pkg-config libmariadb-dev build-essential curl xfonts-75dpi fontconfig libxrender1 libxext6
-		libjpeg62-turbo fonts-dejavu-core poppler-utils nodejs npm chromium)
+		libjpeg62-turbo fonts-dejavu-core poppler-utils nodejs npm "${TEST_PACKAGES[@]}")
 	# a MariaDB already serving (a CI service, another install) needs no server package
 	if mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1 \
 		|| mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
