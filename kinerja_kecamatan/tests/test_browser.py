@@ -20,6 +20,7 @@ import pytest
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from kinerja_kecamatan.demo.quarter import give_disposition, run_quarter
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
@@ -183,6 +184,8 @@ class TestDeskInBrowser(FrappeTestCase):
 		row = self.page.locator('[data-fieldname="indikator"] .grid-body .grid-row[data-idx="1"]')
 		row.locator('.grid-static-col[data-fieldname="realisasi_tw"]').click()
 		row.locator('input[data-fieldname="realisasi_tw"]').fill("80")
+		# the capaian shows while typing, before any save
+		expect(row.locator('[data-fieldname="capaian_tw"]').first).to_contain_text("80")
 		self.page.keyboard.press("Control+s")
 		message = self.page.locator(".modal.show .msgprint")
 		message.wait_for()

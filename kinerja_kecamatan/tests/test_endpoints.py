@@ -22,6 +22,7 @@ def app_methods() -> list[str]:
 		"kinerja_kecamatan.dashboard",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
+		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
 	):
 		frappe.get_module(module)
 	return sorted(
@@ -71,6 +72,9 @@ class TestEndpoints(FrappeTestCase):
 				"monitoring": self.monitoring.name
 			},
 		}
+		calls[
+			"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja.preview_capaian"
+		] = {"name": self.isian.name, "realisasi": {}}
 		calls["kinerja_kecamatan.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.dashboard.indikator_sangat_rendah"] = {}
 		self.assertEqual(set(calls), set(app_methods()))

@@ -2,6 +2,8 @@
 // For license information, please see license.txt
 
 const EXCEL_API = "kinerja_kecamatan.isian_excel";
+const PREVIEW_API =
+	"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja.preview_capaian";
 
 frappe.ui.form.on("Isian Data Kinerja", {
 	refresh(frm) {
@@ -36,6 +38,30 @@ frappe.ui.form.on("Isian Data Kinerja", {
 		}
 	},
 });
+
+frappe.ui.form.on("Isian Data Kinerja Indikator", {
+	realisasi_tw(frm) {
+		preview_capaian(frm);
+	},
+});
+
+// Capaian and predikat as the head types, computed by the server as a save would; the save
+// still recomputes everything.
+const preview_capaian = frappe.utils.debounce((frm) => {
+	if (frm.is_new() || frm.doc.docstatus !== 0) return;
+	const realisasi = {};
+	(frm.doc.indikator || []).forEach((row) => (realisasi[row.name] = row.realisasi_tw || ""));
+	frappe.xcall(PREVIEW_API, { name: frm.doc.name, realisasi }).then((preview) => {
+		const grid = frm.fields_dict.indikator.grid;
+		(frm.doc.indikator || []).forEach((row) => {
+			if (!preview[row.name]) return;
+			Object.assign(row, preview[row.name]);
+			// only the computed cells: re-rendering the grid would take the cursor from the head
+			const grid_row = grid.grid_rows_by_docname[row.name];
+			Object.keys(preview[row.name]).forEach((field) => grid_row?.refresh_field(field));
+		});
+	});
+}, 300);
 
 function upload_excel(frm) {
 	new frappe.ui.FileUploader({

@@ -108,3 +108,30 @@ class IsianDataKinerja(Document):
 					)
 				)
 		throw_if_any(errors, _("Analisis capaian belum lengkap"))
+
+
+@frappe.whitelist()
+def preview_capaian(name: str, realisasi: str | dict) -> dict:
+	"""What the form shows while a unit head types: each row's capaian and predikat for the
+	realisasi typed so far ({row name: value}), computed as a save would. Nothing is stored."""
+	isian = frappe.get_doc("Isian Data Kinerja", name)
+	isian.check_permission("read")
+	typed = frappe.parse_json(realisasi) or {}
+	invalid = {}
+	for row in isian.indikator:
+		if row.name in typed:
+			row.realisasi_tw = typed[row.name]
+		errors = []
+		read_number(row, "realisasi_tw", errors)
+		if errors:  # shown on the row; the save will refuse it with the same words
+			invalid[row.name] = errors[0]
+			row.realisasi_tw = None
+	compute_isian(isian)
+	return {
+		row.name: {
+			"capaian_tw": row.capaian_tw,
+			"predikat": row.predikat,
+			"keterangan_capaian": invalid.get(row.name) or row.keterangan_capaian,
+		}
+		for row in isian.indikator
+	}

@@ -196,3 +196,27 @@ class TestUnitHeadAccess(FrappeTestCase):
 		self.assertEqual(status, 200, body)
 		self.assertEqual(body["data"]["indikator"][0]["realisasi_tw"], "1,5")
 		self.assertAlmostEqual(body["data"]["indikator"][0]["capaian_tw"], 150)
+
+	def test_preview_of_typed_realisasi_stores_nothing_and_stays_in_the_unit(self):
+		row = frappe.get_doc("Isian Data Kinerja", self.isian_a).indikator[0]
+		method = "/api/method/kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja.preview_capaian"
+		modified = frappe.db.get_value("Isian Data Kinerja", self.isian_a, "modified")
+		stored = row.realisasi_tw
+		status, body = rest(
+			"POST", method, self.head_a, {"name": self.isian_a, "realisasi": {row.name: "0,8"}}
+		)
+		self.assertEqual(status, 200, body)
+		self.assertAlmostEqual(body["message"][row.name]["capaian_tw"], 80)
+		self.assertEqual(body["message"][row.name]["predikat"], engine.predikat(Decimal(80)))
+		status, body = rest(
+			"POST", method, self.head_a, {"name": self.isian_a, "realisasi": {row.name: "satu"}}
+		)
+		self.assertEqual(status, 200, body)
+		self.assertIn("bukan angka yang valid", body["message"][row.name]["keterangan_capaian"])
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Isian Data Kinerja", self.isian_a, "modified"), modified)
+		self.assertEqual(
+			frappe.db.get_value("Isian Data Kinerja Indikator", row.name, "realisasi_tw"), stored
+		)
+		status, _ = rest("POST", method, self.head_a, {"name": self.isian_b, "realisasi": {}})
+		self.assertEqual(status, 403)
