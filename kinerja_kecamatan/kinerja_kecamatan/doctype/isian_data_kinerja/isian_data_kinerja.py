@@ -69,15 +69,21 @@ class IsianDataKinerja(Document):
 
 	def validate_rows(self, errors):
 		seen = set()
+		owners = {
+			d.name: d
+			for d in frappe.get_all(
+				"Indikator Kinerja",
+				{"name": ("in", [row.indikator for row in self.indikator] or [""])},
+				["name", "kecamatan", "unit_kerja"],
+			)
+		}
 		for row in self.indikator:
 			if row.indikator in seen:
 				errors.append(
 					_("Baris {0}: indikator {1} sudah ada di baris lain.").format(row.idx, row.indikator)
 				)
 			seen.add(row.indikator)
-			owner = frappe.db.get_value(
-				"Indikator Kinerja", row.indikator, ["kecamatan", "unit_kerja"], as_dict=True
-			)
+			owner = owners.get(row.indikator)
 			if owner and (owner.unit_kerja != self.unit_kerja or owner.kecamatan != self.kecamatan):
 				errors.append(
 					_("Baris {0}: indikator {1} adalah tanggung jawab {2}, bukan {3}.").format(
