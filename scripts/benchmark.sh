@@ -4,6 +4,8 @@
 #   ./scripts/benchmark.sh desk     the desk over HTTP (open/save Isian, transition, report, PDF,
 #                                   throughput of 30 heads) vs frappe.ping on gunicorn
 #   ./scripts/benchmark.sh reports  reports at kabupaten scale vs Frappe's Report View
+# --check: print what would be installed, started or created, and change nothing
+[ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
 source "$(dirname "$0")/lib/setup.sh"
 
 BENCH_SITE="${BENCH_SITE:-bench.localhost}"
@@ -14,10 +16,10 @@ case "$which" in
 esac
 ensure_everything
 build_assets
-if site_exists "$BENCH_SITE"; then
-	bench_cmd --site "$BENCH_SITE" migrate >/dev/null || die "bench migrate on $BENCH_SITE failed"
-else
-	new_site "$BENCH_SITE"
+ensure_site "$BENCH_SITE"
+if [ "$CHECK_ONLY" = 1 ]; then
+	would "run the benchmarks: $which"
+	exit 0
 fi
 # each desk run makes ~40 users; Frappe throttles more than 60 an hour by default
 bench_cmd --site "$BENCH_SITE" set-config --parse throttle_user_limit 10000 >/dev/null

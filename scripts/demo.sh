@@ -3,6 +3,9 @@
 # checkout's app, and serves the desk on http://localhost:8000 in the background.
 #   ./scripts/demo.sh          set up and serve
 #   ./scripts/demo.sh stop     stop the server it started
+#   ./scripts/demo.sh --check  say what the set-up would do, and do nothing
+# --check: print what would be installed, started or created, and change nothing
+[ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
 source "$(dirname "$0")/lib/setup.sh"
 
 SITE="${SITE:-kinerja.localhost}"
@@ -27,16 +30,15 @@ fi
 
 ensure_everything
 build_assets
-
-if site_exists "$SITE"; then
-	log "Migrating site $SITE"
-	bench_cmd --site "$SITE" migrate >/dev/null || die "bench migrate on $SITE failed (see above)"
-else
-	new_site "$SITE"
+ensure_site "$SITE"
+if [ "$CHECK_ONLY" = 1 ]; then
+	would "serve the desk on http://localhost:$PORT and run the demo quarter"
+	exit 0
 fi
 bench_cmd --site "$SITE" set-config host_name "http://localhost:$PORT" >/dev/null
 bench_cmd use "$SITE" >/dev/null
 
+step "serving the desk"
 stop_server
 port_taken && die "port $PORT is taken by another program; stop it (ss -ltnp | grep :$PORT) or set PORT to a free port"
 
@@ -59,6 +61,7 @@ done
 curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 \
 	|| die "the desk did not come up on port $PORT; see $BENCH_DIR/logs/kinerja-serve.log"
 
+step "the demo quarter"
 log "Running one quarter of Kecamatan Batumandi through the 12 steps of the SOP"
 bench_cmd --site "$SITE" execute kinerja_kecamatan.demo.run.run_demo >"$BENCH_DIR/logs/kinerja-demo.log" 2>&1 \
 	|| { tail -n 30 "$BENCH_DIR/logs/kinerja-demo.log"; die "the demo quarter failed; see $BENCH_DIR/logs/kinerja-demo.log"; }

@@ -3,6 +3,8 @@
 # checkout's app, then runs pytest in the bench's Python. Extra arguments go to pytest, e.g.
 #   ./scripts/test.sh kinerja_kecamatan/tests/test_capaian.py -k negatif
 TEST_PACKAGES=(chromium libreoffice-calc-nogui)
+# --check: print what would be installed, started or created, and change nothing
+[ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
 source "$(dirname "$0")/lib/setup.sh"
 
 TEST_SITE="${TEST_SITE:-test.localhost}"
@@ -10,13 +12,19 @@ TEST_PORT="${TEST_PORT:-8001}"
 
 ensure_everything
 build_assets
+if [ "$CHECK_ONLY" = 1 ]; then
+	would "reinstall site $TEST_SITE, serve it on port $TEST_PORT and run pytest"
+	exit 0
+fi
+
+step "reinstalling site $TEST_SITE"
 
 if site_exists "$TEST_SITE"; then
 	log "Reinstalling site $TEST_SITE"
-	bench_cmd --site "$TEST_SITE" reinstall --yes --db-root-password "$DB_ROOT_PASSWORD" \
-		--admin-password "$ADMIN_PASSWORD" >/dev/null || die "bench reinstall of $TEST_SITE failed (see above)"
-	bench_cmd --site "$TEST_SITE" install-app "$APP_NAME" >/dev/null || die "install-app on $TEST_SITE failed (see above)"
-	bench_cmd --site "$TEST_SITE" execute "$APP_NAME.site_setup.complete_setup_wizard" >/dev/null \
+	quietly bench_cmd --site "$TEST_SITE" reinstall --yes --db-root-password "$DB_ROOT_PASSWORD" \
+		--admin-password "$ADMIN_PASSWORD" || die "bench reinstall of $TEST_SITE failed (see above)"
+	quietly bench_cmd --site "$TEST_SITE" install-app "$APP_NAME" || die "install-app on $TEST_SITE failed (see above)"
+	quietly bench_cmd --site "$TEST_SITE" execute "$APP_NAME.site_setup.complete_setup_wizard" \
 		|| die "completing the setup wizard on $TEST_SITE failed (see above)"
 else
 	new_site "$TEST_SITE"
@@ -27,6 +35,7 @@ bench_cmd --site "$TEST_SITE" set-config --parse throttle_user_limit 10000 >/dev
 # served while the tests run: wkhtmltopdf fetches the print's assets from host_name, and the
 # browser tests drive it
 bench_cmd --site "$TEST_SITE" set-config host_name "http://127.0.0.1:$TEST_PORT" >/dev/null
+step "serving $TEST_SITE for the tests"
 (echo >"/dev/tcp/127.0.0.1/$TEST_PORT") >/dev/null 2>&1 \
 	&& die "port $TEST_PORT is taken by another program; stop it or set TEST_PORT to a free port"
 (cd "$BENCH_DIR" && exec setsid bash -c "$(declare -f as_bench_user); BENCH_USER=$BENCH_USER BENCH_HOME=$BENCH_HOME TOOLS_VENV=$TOOLS_VENV; as_bench_user $TOOLS_VENV/bin/bench --site $TEST_SITE serve --port $TEST_PORT --noreload" \
@@ -38,6 +47,7 @@ for _ in $(seq 1 60); do
 	sleep 0.5
 done
 
+step "pytest"
 log "Running pytest on $TEST_SITE"
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=("$APP_NAME")

@@ -175,7 +175,16 @@ def verify_row(row):
 	return {"hasil_verifikasi": "Sesuai", "bukti_dilihat": "Dokumen pendukung dan foto kegiatan"}
 
 
-def run_demo() -> str:
+def archived_pdf_path(laporan) -> str | None:
+	"""The archived PDF on disk, or None when its File record or the file itself is gone."""
+	file_name = laporan.file_arsip and frappe.db.get_value("File", {"file_url": laporan.file_arsip})
+	if not file_name:
+		return None
+	path = os.path.abspath(frappe.get_doc("File", file_name).get_full_path())
+	return path if os.path.exists(path) else None
+
+
+def run_demo() -> str | None:
 	frappe.set_user("Administrator")
 	people, heads, pk = ensure_master_data()
 	frappe.db.commit()
@@ -205,9 +214,15 @@ def run_demo() -> str:
 		run_quarter(people, heads, monitoring, realisasi_of)
 		frappe.db.commit()
 	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring))
-	pdf = frappe.get_doc("File", {"file_url": laporan.file_arsip}).get_full_path()
 	print(f"Laporan Hasil Monitoring ditandatangani: {laporan.name} ({laporan.nomor_arsip})")
-	print(f"PDF: {os.path.abspath(pdf)}")
+	pdf = archived_pdf_path(laporan)
+	if pdf:
+		print(f"PDF: {pdf}")
+	else:
+		print(
+			f"PERINGATAN: PDF arsip {laporan.file_arsip or '(tidak tercatat)'} dari {laporan.name} tidak ada "
+			"lagi di situs; laporan tetap tersimpan, tetapi arsip PDF-nya perlu dipulihkan dari cadangan."
+		)
 	print(f"Login (kata sandi untuk semua: {data.PASSWORD}):")
 	for role, user in people.items():
 		print(f"  {role:<36} {user}")

@@ -9,32 +9,66 @@
 #   BENCH_DIR      the bench, default ~/frappe-bench (/home/frappe/frappe-bench as root)
 #   DB_ROOT_PASSWORD  MariaDB root password the set-up gives MariaDB (default: kinerja)
 #   ADMIN_PASSWORD Administrator password of the sites it makes (default: admin)
+#   CHECK_ONLY     1 (or --check as a script's first argument): walk every decision and print what
+#                  would be installed, started or created, changing nothing
 
-set -euo pipefail
+set -Eeuo pipefail
 
 APP_NAME=kinerja_kecamatan
 APP_SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# No silent exits: whatever fails under `set -e`, foreseen by a `die` or not, ends with one line
+# on stderr saying which step failed, the command, and what to do next.
+SETUP_STEP="starting"
+DIE_STATUS=3 # a failure already reported (by die or in a subshell): not reported twice
+# names the step that runs now, for the error line
+step() { SETUP_STEP="$*"; }
+on_error() {
+	local status=$1 command=$2 line=$3 source=$4
+	trap - ERR
+	if [ "$status" != "$DIE_STATUS" ]; then
+		printf '\033[1;31mERROR:\033[0m step "%s" failed: `%s` exited with status %s (%s line %s); run that command by hand to see why, fix the cause, and run %s again\n' \
+			"$SETUP_STEP" "$command" "$status" "${source#"$APP_SRC"/}" "$line" "$(basename "$0")" >&2
+	fi
+	exit "$DIE_STATUS"
+}
+trap 'on_error $? "$BASH_COMMAND" "$LINENO" "${BASH_SOURCE[0]:-$0}"' ERR
+
 FRAPPE_PATH="${FRAPPE_PATH:-https://github.com/frappe/frappe}"
 FRAPPE_BRANCH="${FRAPPE_BRANCH:-version-15}"
 DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-kinerja}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin}"
 
+CHECK_ONLY="${CHECK_ONLY:-0}"
+
+step "finding the bench user"
 if [ "$(id -u)" = 0 ]; then
 	BENCH_USER="${BENCH_USER:-frappe}"
 	BENCH_DIR="${BENCH_DIR:-/home/$BENCH_USER/frappe-bench}"
 else
-	BENCH_USER="$(id -un)"
+	BENCH_USER="${BENCH_USER:-$(id -un)}"
 	BENCH_DIR="${BENCH_DIR:-$HOME/frappe-bench}"
 fi
-BENCH_HOME="$(getent passwd "$BENCH_USER" | cut -d: -f6)"
+# The user may not exist yet on a fresh machine (ensure_bench_user creates it): getent then fails.
+BENCH_HOME="$(getent passwd "$BENCH_USER" | cut -d: -f6 || true)"
 BENCH_HOME="${BENCH_HOME:-/home/$BENCH_USER}"
 TOOLS_VENV="$BENCH_HOME/.kinerja-tools"
+if [ "$(id -u)" != 0 ] && [ "$BENCH_USER" != "$(id -un)" ] && [ "$CHECK_ONLY" != 1 ]; then
+	printf '\033[1;31mERROR:\033[0m BENCH_USER=%s but this runs as %s; run as root to work as another user\n' "$BENCH_USER" "$(id -un)" >&2
+	exit "$DIE_STATUS"
+fi
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+# In check mode, say what would be done and succeed (the caller then skips doing it):
+#   would "install packages: x y" && return 0
+would() {
+	[ "$CHECK_ONLY" = 1 ] || return 1
+	printf 'would %s\n' "$*"
+}
 # One line saying what is wrong and what to do, then a non-zero exit.
 die() {
 	printf '\033[1;31mERROR:\033[0m %s\n' "$*" >&2
-	exit 1
+	exit "$DIE_STATUS"
 }
 
 # Run a command as the bench user (bench refuses root), in the bench when it exists.
@@ -48,10 +82,24 @@ as_bench_user() {
 
 bench_cmd() { (cd "$BENCH_DIR" && as_bench_user "$TOOLS_VENV/bin/bench" "$@"); }
 
+# Run a chatty command with its output kept in a log; on failure show the end of it, so the
+# error line that follows has its cause above it.
+SETUP_LOG="${TMPDIR:-/tmp}/kinerja-setup.log"
+quietly() {
+	local status=0
+	"$@" >"$SETUP_LOG" 2>&1 || status=$?
+	if [ "$status" != 0 ]; then
+		tail -n 25 "$SETUP_LOG" >&2
+		printf '(the whole output: %s)\n' "$SETUP_LOG" >&2
+	fi
+	return "$status"
+}
+
 # what only the tests need (the browser, LibreOffice for the Excel round trip); test.sh sets it
 TEST_PACKAGES=(${TEST_PACKAGES[@]+"${TEST_PACKAGES[@]}"})
 
 install_system_packages() {
+	step "system packages"
 	local packages=(mariadb-server mariadb-client redis-server cron python3-venv python3-dev git rsync
 		pkg-config libmariadb-dev build-essential curl xfonts-75dpi fontconfig libxrender1 libxext6
 		libjpeg62-turbo fonts-dejavu-core poppler-utils nodejs npm "${TEST_PACKAGES[@]}")
@@ -72,6 +120,7 @@ install_system_packages() {
 	fi
 	missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 	[ ${#missing[@]} -eq 0 ] && return 0
+	would "install system packages: ${missing[*]}" && return 0
 	[ "$(id -u)" = 0 ] || die "missing system packages: ${missing[*]}; install them (sudo apt-get install ${missing[*]}) or run this as root"
 	log "Installing system packages: ${missing[*]}"
 	apt-get update -qq || die "apt-get update failed; check the network or /etc/apt/sources.list"
@@ -80,22 +129,27 @@ install_system_packages() {
 }
 
 ensure_yarn() {
+	step "yarn"
 	command -v yarn >/dev/null 2>&1 && return 0
+	would "install yarn (npm i -g yarn)" && return 0
 	[ "$(id -u)" = 0 ] || die "yarn is missing; install it with: npm i -g yarn"
 	log "Installing yarn"
 	npm i -g yarn >/dev/null 2>&1 || die "npm i -g yarn failed; check that the npm registry is reachable"
 }
 
 ensure_bench_user() {
-	[ "$(id -u)" = 0 ] || return 0
+	step "the bench user $BENCH_USER"
 	id "$BENCH_USER" >/dev/null 2>&1 && return 0
+	would "create the user $BENCH_USER (home $BENCH_HOME)" && return 0
+	[ "$(id -u)" = 0 ] || die "the user $BENCH_USER does not exist; run this as root, or as the user that owns the bench"
 	log "Creating user $BENCH_USER"
 	useradd -m -s /bin/bash "$BENCH_USER"
 }
 
 ensure_mariadb() {
+	step "MariaDB"
 	local cnf=/etc/mysql/mariadb.conf.d/99-kinerja-frappe.cnf
-	if [ "$(id -u)" = 0 ] && [ ! -f "$cnf" ]; then
+	if [ "$(id -u)" = 0 ] && [ ! -f "$cnf" ] && ! would "write $cnf (utf8mb4)"; then
 		cat >"$cnf" <<-'EOF'
 			[mysqld]
 			character-set-client-handshake = FALSE
@@ -107,6 +161,7 @@ ensure_mariadb() {
 		EOF
 	fi
 	if ! mariadb-admin ping --silent >/dev/null 2>&1 && ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
+		would "start MariaDB (mariadbd, without systemd), set its root password and check utf8mb4" && return 0
 		[ "$(id -u)" = 0 ] || die "MariaDB is not running; start it (sudo service mariadb start) and run again"
 		log "Starting MariaDB"
 		mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
@@ -119,6 +174,7 @@ ensure_mariadb() {
 			|| die "MariaDB did not start; see /var/log/kinerja-mariadb.log (a full disk or a stale /var/lib/mysql lock are the usual causes)"
 	fi
 	if ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
+		would "set MariaDB's root password" && return 0
 		[ "$(id -u)" = 0 ] || die "MariaDB refuses root with DB_ROOT_PASSWORD; set DB_ROOT_PASSWORD to MariaDB's root password"
 		log "Setting MariaDB's root password"
 		mariadb -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('$DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;" \
@@ -130,7 +186,9 @@ ensure_mariadb() {
 }
 
 ensure_bench_cli() {
+	step "frappe-bench"
 	[ -x "$TOOLS_VENV/bin/bench" ] && return 0
+	would "install frappe-bench and uv into $TOOLS_VENV" && return 0
 	log "Installing frappe-bench and uv for $BENCH_USER"
 	as_bench_user /usr/bin/python3 -m venv "$TOOLS_VENV"
 	as_bench_user "$TOOLS_VENV/bin/pip" install -q frappe-bench uv \
@@ -169,11 +227,13 @@ frappe_source() {
 }
 
 ensure_bench() {
+	step "bench init"
 	if [ -d "$BENCH_DIR/apps/frappe" ] && [ -x "$BENCH_DIR/env/bin/python" ]; then
 		return 0
 	fi
 	[ -e "$BENCH_DIR" ] && [ ! -d "$BENCH_DIR/apps/frappe" ] && [ -n "$(ls -A "$BENCH_DIR" 2>/dev/null)" ] \
 		&& die "$BENCH_DIR exists but holds no bench; move it away or set BENCH_DIR elsewhere"
+	would "bench init $BENCH_DIR from $FRAPPE_PATH ($FRAPPE_BRANCH)" && return 0
 	local source
 	source=$(frappe_source)
 	log "bench init $BENCH_DIR from $FRAPPE_PATH ($FRAPPE_BRANCH)"
@@ -189,10 +249,15 @@ ensure_bench() {
 }
 
 ensure_redis() {
+	step "Redis"
 	local conf port
 	for conf in redis_cache redis_queue; do
+		if [ ! -f "$BENCH_DIR/config/$conf.conf" ]; then
+			would "start $conf (the bench's config/$conf.conf)" && continue
+		fi
 		port=$(sed -n 's/^port \([0-9]*\)/\1/p' "$BENCH_DIR/config/$conf.conf")
 		redis-cli -p "$port" ping >/dev/null 2>&1 && continue
+		would "start $conf on port $port" && continue
 		log "Starting $conf on port $port"
 		(cd "$BENCH_DIR/config" && as_bench_user redis-server "$BENCH_DIR/config/$conf.conf" --daemonize yes >/dev/null) \
 			|| die "redis-server did not start on port $port; is the port taken by another program?"
@@ -203,9 +268,11 @@ ensure_redis() {
 
 # wkhtmltopdf must be the build with patched Qt: Debian's prints no headers, footers or page numbers.
 ensure_wkhtmltopdf() {
+	step "wkhtmltopdf"
 	wkhtmltopdf --version 2>/dev/null | grep -qi 'patched qt' && return 0
 	local bindir=/usr/local/bin
 	[ "$(id -u)" = 0 ] || bindir="$HOME/.local/bin"
+	would "install wkhtmltopdf 0.12.4 (patched Qt) into $bindir" && return 0
 	log "Installing wkhtmltopdf 0.12.4 (patched Qt) into $bindir"
 	local tmp
 	tmp=$(mktemp -d)
@@ -225,7 +292,9 @@ ensure_wkhtmltopdf() {
 
 # The app in the bench is always this checkout's code: copied over on every run.
 sync_app() {
+	step "copying $APP_NAME into the bench"
 	local dest="$BENCH_DIR/apps/$APP_NAME"
+	would "copy $APP_SRC to $dest and install it into the bench's Python" && return 0
 	local chown_opt=()
 	[ "$(id -u)" = 0 ] && chown_opt=(--chown="$BENCH_USER:$BENCH_USER")
 	rsync -a --delete "${chown_opt[@]}" --exclude .git --exclude node_modules --exclude __pycache__ \
@@ -247,21 +316,50 @@ sync_app() {
 }
 
 build_assets() {
-	bench_cmd build --app "$APP_NAME" >/dev/null 2>&1 || die "bench build --app $APP_NAME failed; run it in $BENCH_DIR to see why"
+	step "building assets"
+	would "bench build --app $APP_NAME" && return 0
+	quietly bench_cmd build --app "$APP_NAME" || die "bench build --app $APP_NAME failed (see above)"
 }
 
 site_exists() { [ -f "$BENCH_DIR/sites/$1/site_config.json" ]; }
+app_installed() { bench_cmd --site "$1" list-apps 2>/dev/null | grep -q "^$APP_NAME\b"; }
+
+# The site with this checkout's app, however far an earlier run got: made, finished (an
+# interrupted first run leaves a site without the app), or migrated.
+ensure_site() {
+	local site=$1
+	step "site $site"
+	if ! site_exists "$site"; then
+		new_site "$site"
+	elif ! app_installed "$site"; then
+		# a half-done install can't be resumed (Frappe refuses the module twice): start over
+		would "make site $site again: an earlier run stopped before $APP_NAME was installed on it" && return 0
+		log "Site $site lacks $APP_NAME (an earlier run stopped before it): making it again"
+		new_site "$site"
+	else
+		would "migrate site $site" && return 0
+		log "Migrating site $site"
+		quietly bench_cmd --site "$site" migrate || die "bench migrate on $site failed (see above)"
+	fi
+}
+
+install_app() {
+	local site=$1
+	# not new-site --install-app: that looks the app's name up on GitHub
+	quietly bench_cmd --site "$site" install-app "$APP_NAME" || die "install-app on $site failed (see above)"
+	quietly bench_cmd --site "$site" execute "$APP_NAME.site_setup.complete_setup_wizard" \
+		|| die "completing the setup wizard on $site failed (see above)"
+}
 
 # A new site with the app and the setup wizard done (Bahasa Indonesia, Asia/Makassar, IDR).
 new_site() {
 	local site=$1
+	step "creating site $site"
+	would "create site $site, install $APP_NAME and complete the setup wizard" && return 0
 	log "Creating site $site"
-	bench_cmd new-site "$site" --force --db-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD" \
-		>/dev/null || die "bench new-site $site failed (see above)"
-	# not new-site --install-app: that looks the app's name up on GitHub
-	bench_cmd --site "$site" install-app "$APP_NAME" >/dev/null || die "install-app on $site failed (see above)"
-	bench_cmd --site "$site" execute "$APP_NAME.site_setup.complete_setup_wizard" >/dev/null \
-		|| die "completing the setup wizard on $site failed (see above)"
+	quietly bench_cmd new-site "$site" --force --db-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD" \
+		|| die "bench new-site $site failed (see above)"
+	install_app "$site"
 }
 
 ensure_everything() {

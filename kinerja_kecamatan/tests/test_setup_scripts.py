@@ -1,0 +1,106 @@
+"""The README's commands never stop silently (no site needed).
+
+A fresh machine has no bench user, no bench and no MariaDB; the development machine has them all,
+so a first-run failure would hide. These tests walk the set-up's decisions in check mode as if on
+a fresh machine, and make a step fail in a way no `die` foresaw.
+"""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+FRESH_USER = "kinerja-no-such-user"
+
+
+def run(args, env=None, **kwargs):
+	return subprocess.run(
+		args,
+		capture_output=True,
+		text=True,
+		timeout=120,
+		env={**os.environ, **(env or {})},
+		**kwargs,
+	)
+
+
+def error_lines(stderr: str) -> list[str]:
+	return [line for line in stderr.splitlines() if "ERROR:" in line]
+
+
+@pytest.mark.parametrize(
+	"script, last_plan",
+	[
+		("demo.sh", "would serve the desk on http://localhost:8000 and run the demo quarter"),
+		("test.sh", "would reinstall site test.localhost, serve it on port 8001 and run pytest"),
+		("benchmark.sh", "would run the benchmarks: all"),
+	],
+)
+def test_check_mode_walks_a_fresh_machine_without_the_bench_user(tmp_path, script, last_plan):
+	# the user does not exist: `getent passwd` fails, which once ended the script with no word
+	result = run(
+		[str(SCRIPTS / script), "--check"],
+		env={"BENCH_USER": FRESH_USER, "BENCH_DIR": str(tmp_path / "frappe-bench")},
+	)
+	assert result.returncode == 0, result.stderr
+	assert error_lines(result.stderr) == []
+	out = result.stdout.splitlines()
+	assert f"would create the user {FRESH_USER} (home /home/{FRESH_USER})" in out
+	assert f"would install frappe-bench and uv into /home/{FRESH_USER}/.kinerja-tools" in out
+	assert f"would bench init {tmp_path}/frappe-bench from https://github.com/frappe/frappe (version-15)" in out
+	assert out[-1] == last_plan
+
+
+def test_check_mode_changes_nothing(tmp_path):
+	bench = tmp_path / "frappe-bench"
+	run([str(SCRIPTS / "demo.sh"), "--check"], env={"BENCH_USER": FRESH_USER, "BENCH_DIR": str(bench)})
+	assert not bench.exists()
+	assert run(["id", FRESH_USER]).returncode != 0
+
+
+def test_an_unforeseen_failure_names_the_step_and_the_command():
+	result = run(
+		["bash", "-c", f'source {SCRIPTS}/lib/setup.sh; step "a step that breaks"; ls /no/such/dir; echo after'],
+	)
+	assert result.returncode == 3
+	assert "after" not in result.stdout
+	[line] = error_lines(result.stderr)
+	assert 'step "a step that breaks" failed: `ls /no/such/dir` exited with status 2' in line
+	assert "run that command by hand to see why" in line
+
+
+def test_a_failure_inside_a_command_substitution_is_reported_once():
+	script = (
+		f"source {SCRIPTS}/lib/setup.sh\n"
+		'inner() { step "inner"; grep -q needle /dev/null; echo found; }\n'
+		'value=$(inner)\necho "reached $value"\n'
+	)
+	result = run(["bash", "-c", script])
+	assert result.returncode == 3
+	assert "reached" not in result.stdout
+	[line] = error_lines(result.stderr)
+	assert 'step "inner" failed: `grep -q needle /dev/null` exited with status 1' in line
+
+
+def test_die_inside_a_command_substitution_is_reported_once():
+	script = f'source {SCRIPTS}/lib/setup.sh\nvalue=$(die "nothing to see; do this")\necho reached\n'
+	result = run(["bash", "-c", script])
+	assert result.returncode == 3
+	assert "reached" not in result.stdout
+	assert [line.split("ERROR:")[1].strip().removeprefix("\x1b[0m").strip() for line in error_lines(result.stderr)] == [
+		"nothing to see; do this"
+	]
+
+
+def test_a_script_refusing_bad_arguments_says_why():
+	result = run([str(SCRIPTS / "benchmark.sh"), "nonsense"])
+	assert result.returncode == 3
+	[line] = error_lines(result.stderr)
+	assert "unknown benchmark 'nonsense': use desk, reports or nothing for both" in line
+
+
+def test_every_script_runs_under_the_shared_error_trap():
+	for script in sorted(SCRIPTS.glob("*.sh")):
+		assert 'source "$(dirname "$0")/lib/setup.sh"' in script.read_text(), script.name
