@@ -1,22 +1,136 @@
-"""Who sees what: a unit head is confined to their unit and kecamatan by User Permissions.
+"""Who sees what, derived from the data on every request, for every path.
 
-Frappe then filters every list, report and REST call by those permissions; nothing here hides
-data only in the UI.
+- An officer (Camat, Sekretaris, Kasubbag PK, Pelaksana) belongs to the kecamatan of their active
+  Pejabat record (`Pejabat.user`), and sees that kecamatan's records only.
+- A unit head sees their kecamatan's cycle and report, and the data of the units they head
+  (`Unit Kerja.kepala_unit`) only. Taking a unit from its head takes the access with it.
+- The Pemantau Kabupaten reads every kecamatan; System Managers are not confined.
+
+Frappe applies these through the `permission_query_conditions` and `has_permission` hooks to
+lists, reports, REST and child-table listings (a child row is seen through its parent). The User
+Permissions granted with a unit remain as a second lock for link fields in the desk.
 """
 
+from dataclasses import dataclass
+
 import frappe
+from frappe import _
+from frappe.utils.caching import request_cache
 
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,
+	ROLE_KABUPATEN,
 	ROLE_KASUBBAG_PK,
 	ROLE_KEPALA_UNIT,
 	ROLE_PELAKSANA,
 	ROLE_SEKRETARIS,
 )
 
-# roles whose work spans every unit: a unit head holding one (the Sekretaris heading the
-# Sekretariat, the Kasubbag PK heading their Subbag) is not confined to their unit
+# roles whose work spans every unit of their kecamatan: a unit head holding one (the Sekretaris
+# heading the Sekretariat, the Kasubbag PK heading their Subbag) is not confined to their unit
 CYCLE_ROLES = {ROLE_CAMAT, ROLE_SEKRETARIS, ROLE_KASUBBAG_PK, ROLE_PELAKSANA}
+UNCONFINED_ROLES = {"System Manager", ROLE_KABUPATEN}
+
+# How each DocType reaches its kecamatan, and its unit where the data is a unit's own.
+SCOPE_FIELDS = {
+	"Kecamatan": ("name", None),
+	"Unit Kerja": ("kecamatan", "name"),
+	"Pejabat": ("kecamatan", None),
+	"Indikator Kinerja": ("kecamatan", "unit_kerja"),
+	"Perjanjian Kinerja": ("kecamatan", None),
+	"Monitoring Kinerja Triwulan": ("kecamatan", None),
+	"Jadwal Monitoring": ("kecamatan", None),
+	"Isian Data Kinerja": ("kecamatan", "unit_kerja"),
+	"Blanko Monitoring Kinerja": ("kecamatan", "unit_kerja"),
+	"Laporan Hasil Monitoring": ("kecamatan", None),
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+	kecamatan: frozenset
+	units: frozenset | None  # None: every unit of those kecamatan
+
+
+@request_cache
+def scope_of(user: str) -> Scope | None:
+	"""The kecamatan and units `user` may see; None when they are not confined."""
+	if user == "Administrator":
+		return None
+	roles = set(frappe.get_roles(user))
+	if roles & UNCONFINED_ROLES:
+		return None
+	if roles & CYCLE_ROLES:
+		kecamatan = frappe.get_all("Pejabat", {"user": user, "aktif": 1}, pluck="kecamatan")
+		return Scope(frozenset(k for k in kecamatan if k), None)
+	headed = frappe.get_all("Unit Kerja", {"kepala_unit": user}, ["name", "kecamatan"])
+	return Scope(frozenset(u.kecamatan for u in headed), frozenset(u.name for u in headed))
+
+
+def _in(column: str, values) -> str:
+	if not values:
+		return "1=0"
+	return f"{column} in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
+
+
+def _condition(doctype: str, scope: Scope) -> str:
+	kecamatan_field, unit_field = SCOPE_FIELDS[doctype]
+	parts = [_in(f"`tab{doctype}`.`{kecamatan_field}`", scope.kecamatan)]
+	if scope.units is not None and unit_field:
+		parts.append(_in(f"`tab{doctype}`.`{unit_field}`", scope.units))
+	return " and ".join(parts)
+
+
+def child_parents(child_doctype: str) -> list[str]:
+	"""The app's DocTypes that hold `child_doctype` as a table and are confined."""
+	return [
+		parent
+		for parent in SCOPE_FIELDS
+		if any(df.options == child_doctype for df in frappe.get_meta(parent).get_table_fields())
+	]
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions for the app's DocTypes and their child tables."""
+	scope = scope_of(user or frappe.session.user)
+	if scope is None:
+		return ""
+	if doctype in SCOPE_FIELDS:
+		return _condition(doctype, scope)
+	parents = child_parents(doctype)
+	if not parents:
+		return ""
+	# a child row is seen only through a parent the user may see
+	return "(" + " or ".join(
+		f"(`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)} and `tab{doctype}`.`parent` in "
+		f"(select `tab{parent}`.`name` from `tab{parent}` where {_condition(parent, scope)}))"
+		for parent in parents
+	) + ")"
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""Deny a record outside the user's kecamatan or units; None leaves the verdict to roles."""
+	scope = scope_of(user or frappe.session.user)
+	if scope is None or doc.doctype not in SCOPE_FIELDS:
+		return None
+	kecamatan_field, unit_field = SCOPE_FIELDS[doc.doctype]
+	if doc.get(kecamatan_field) not in scope.kecamatan:
+		return False
+	if scope.units is not None and unit_field and doc.get(unit_field) not in scope.units:
+		return False
+	return None
+
+
+def head_problem(user: str, kecamatan: str) -> str | None:
+	"""Why `user` can't head a unit of `kecamatan`: a head is one of its officers (an active
+	Pejabat record names their login), not any account, never a website user."""
+	if not frappe.db.get_value("User", user, "enabled"):
+		return _("Pengguna {0} tidak aktif.").format(user)
+	if not frappe.db.exists("Pejabat", {"user": user, "kecamatan": kecamatan, "aktif": 1}):
+		return _(
+			"{0} bukan Pejabat Kecamatan {1}: daftarkan dulu sebagai Pejabat (dengan pengguna ini) sebelum menjadi kepala unit."
+		).format(user, kecamatan)
+	return None
 
 
 def grant_unit_head(user: str, unit) -> None:
@@ -31,15 +145,18 @@ def grant_unit_head(user: str, unit) -> None:
 
 
 def revoke_unit_head(user: str, unit) -> None:
-	"""Take back `unit` (and its kecamatan, unless the user heads another unit there)."""
+	"""Take back `unit` (and its kecamatan, unless the user heads another unit there); a user who
+	heads no unit any more loses the role too."""
 	_remove_user_permission(user, "Unit Kerja", unit.name)
 	other_units = frappe.get_all(
-		"Unit Kerja",
-		filters={"kepala_unit": user, "kecamatan": unit.kecamatan, "name": ("!=", unit.name)},
-		limit=1,
+		"Unit Kerja", filters={"kepala_unit": user, "name": ("!=", unit.name)}, fields=["kecamatan"]
 	)
-	if not other_units:
+	if unit.kecamatan not in {u.kecamatan for u in other_units}:
 		_remove_user_permission(user, "Kecamatan", unit.kecamatan)
+	if not other_units and frappe.db.exists("Has Role", {"parent": user, "role": ROLE_KEPALA_UNIT}):
+		user_doc = frappe.get_doc("User", user)
+		user_doc.flags.ignore_permissions = True
+		user_doc.remove_roles(ROLE_KEPALA_UNIT)
 
 
 def _ensure_user_permission(user: str, allow: str, value: str) -> None:

@@ -16,6 +16,63 @@ before_uninstall = "kinerja_kecamatan.install.before_uninstall"
 # -------
 before_tests = "kinerja_kecamatan.site_setup.complete_setup_wizard"
 
+# Permissions
+# -----------
+# every record, list, report and child-table listing is confined to the user's kecamatan and,
+# for a unit head, their units (kinerja_kecamatan/access.py)
+_CONFINED = [
+	"Kecamatan",
+	"Unit Kerja",
+	"Pejabat",
+	"Indikator Kinerja",
+	"Perjanjian Kinerja",
+	"Monitoring Kinerja Triwulan",
+	"Jadwal Monitoring",
+	"Isian Data Kinerja",
+	"Blanko Monitoring Kinerja",
+	"Laporan Hasil Monitoring",
+]
+_CONFINED_CHILDREN = [
+	"Target Perjanjian Kinerja",
+	"Log Langkah Monitoring",
+	"Pengecualian Isian Kinerja",
+	"Jadwal Monitoring Unit",
+	"Isian Data Kinerja Indikator",
+	"Blanko Monitoring Indikator",
+	"Laporan Hasil Monitoring Indikator",
+	"Laporan Rekap Predikat",
+	"Laporan Capaian Unit",
+]
+permission_query_conditions = {
+	doctype: "kinerja_kecamatan.access.query_conditions" for doctype in _CONFINED + _CONFINED_CHILDREN
+}
+has_permission = {doctype: "kinerja_kecamatan.access.has_permission" for doctype in _CONFINED}
+has_permission["File"] = "kinerja_kecamatan.laporan.archive_file_permission"
+
+# Documents
+# ---------
+# computed, signed and archived fields are the server's alone (kinerja_kecamatan/server_fields.py)
+_SERVER_FIELD_EVENTS = {
+	"before_validate": "kinerja_kecamatan.server_fields.take_back_on_save",
+	"before_save": "kinerja_kecamatan.server_fields.refuse_forged_on_save",
+	"before_submit": "kinerja_kecamatan.server_fields.refuse_forged_on_save",
+	"before_update_after_submit": "kinerja_kecamatan.server_fields.refuse_change_after_submit",
+}
+doc_events = {
+	doctype: _SERVER_FIELD_EVENTS
+	for doctype in (
+		"Isian Data Kinerja",
+		"Blanko Monitoring Kinerja",
+		"Laporan Hasil Monitoring",
+		"Monitoring Kinerja Triwulan",
+	)
+}
+# a signed report's archived PDF is never deleted, replaced or re-pointed
+doc_events["File"] = {
+	"on_trash": "kinerja_kecamatan.laporan.protect_archive_file",
+	"before_validate": "kinerja_kecamatan.laporan.protect_archive_file",
+}
+
 # Desk
 # ----
 extend_bootinfo = "kinerja_kecamatan.boot.extend_bootinfo"

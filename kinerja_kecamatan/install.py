@@ -9,6 +9,7 @@ from kinerja_kecamatan.workflow.sop import ROLES
 
 
 def after_install():
+	ensure_signing_key()
 	ensure_roles()
 	ensure_default_settings()
 	ensure_workflow()
@@ -16,10 +17,23 @@ def after_install():
 
 
 def after_migrate():
+	ensure_signing_key()
 	ensure_roles()
 	ensure_default_settings()
 	ensure_workflow()
 	sync_print_format_templates()
+
+
+def ensure_signing_key():
+	"""A per-site secret for report signatures, in site_config.json (never in the database)."""
+	from frappe.installer import update_site_config
+
+	from kinerja_kecamatan.laporan import SIGNING_KEY
+
+	if not frappe.conf.get(SIGNING_KEY):
+		key = frappe.generate_hash(length=64)
+		update_site_config(SIGNING_KEY, key)
+		frappe.conf[SIGNING_KEY] = key
 
 
 def before_uninstall():

@@ -11,8 +11,9 @@ from decimal import Decimal
 
 import frappe
 from frappe import _
-from frappe.utils import cint
+from frappe.utils import cint, escape_html
 
+from kinerja_kecamatan.access import scope_of
 from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
 from kinerja_kecamatan.format_isian import (
 	DEFAULT_COLUMNS,
@@ -153,7 +154,8 @@ def download_all_formats(monitoring: str):
 	"""Every unit's file in one zip, made in the background; the user gets a progress bar and
 	the zip is attached (private) to the Monitoring."""
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
-	doc.check_permission("read")
+	# every unit's data: for the officers who run the cycle, not for a unit head reading it
+	doc.check_permission("write")
 	if doc.langkah not in FORMAT_STEPS:
 		frappe.throw(
 			_("Format Isian dibuat pada langkah 2–4; monitoring ini ada di langkah {0}.").format(doc.langkah)
@@ -169,9 +171,12 @@ def download_all_formats(monitoring: str):
 
 
 def build_all_formats(monitoring: str, user: str | None = None) -> str:
+	"""Runs as `user` (the job's session), and reads only what they may read."""
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	doc.check_permission("write")
 	existing = units_with_isian(doc)
-	units = active_units(doc)
+	scope = scope_of(frappe.session.user)
+	units = [u for u in active_units(doc) if scope is None or scope.units is None or u.name in scope.units]
 	buffer = io.BytesIO()
 	with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
 		for count, unit in enumerate(units, start=1):
@@ -194,8 +199,8 @@ def build_all_formats(monitoring: str, user: str | None = None) -> str:
 		{
 			"doctype": "File",
 			"file_name": f"Format Isian {doc.name}.zip",
-			"attached_to_doctype": doc.doctype,
-			"attached_to_name": doc.name,
+			# the requester's own private file: attached to the Monitoring, every reader of the
+			# cycle (a unit head too) could download every unit's data
 			"is_private": 1,
 			"content": buffer.getvalue(),
 		}
@@ -204,7 +209,7 @@ def build_all_formats(monitoring: str, user: str | None = None) -> str:
 		frappe.publish_realtime(
 			"msgprint",
 			_("Format Isian semua unit siap: {0}").format(
-				f'<a href="{saved.file_url}">{saved.file_name}</a>'
+				f'<a href="{escape_html(saved.file_url)}">{escape_html(saved.file_name)}</a>'
 			),
 			user=user,
 		)

@@ -2,16 +2,19 @@
 
 The numbers come from the capaian engine through the Blanko (a verified value wins over the
 reported one) or, for a unit without a Blanko, from its Isian. Once signed, the content is
-fixed by a SHA-256 fingerprint that the public verification page checks.
+fixed by a keyed fingerprint (HMAC-SHA-256) that the public verification page checks, and the
+archived PDF itself can be checked byte for byte.
 """
 
 import hashlib
+import hmac
 import json
 from io import BytesIO
 
 import frappe
 from frappe import _
-from frappe.utils import cstr, now_datetime, nowdate
+from frappe.rate_limiter import rate_limit
+from frappe.utils import cint, cstr, flt, now_datetime, nowdate
 
 from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.kinerja_kecamatan.doctype.blanko_monitoring_kinerja.blanko_monitoring_kinerja import (
@@ -25,6 +28,8 @@ from kinerja_kecamatan.tanggal import tanggal_indonesia
 from kinerja_kecamatan.triwulan import quarter_number
 from kinerja_kecamatan.workflow.kelengkapan import active_units, units_with_isian
 
+SIGNING_KEY = "kinerja_signing_key"
+MAX_VERIFIED_PDF = 20 * 1024 * 1024
 NARRATIVE_FIELDS = ("pendahuluan", "temuan", "rekomendasi", "tindak_lanjut", "kesimpulan")
 ROW_FIELDS = (
 	"unit_kerja",
@@ -76,6 +81,7 @@ def draft_laporan(monitoring):
 		if not (laporan.get(field) or "").strip():
 			laporan.set(field, defaults[field])
 	laporan.flags.ignore_permissions = True
+	laporan.flags.server_write = True
 	laporan.save()
 	return laporan
 
@@ -203,22 +209,51 @@ def missing_for_signature(monitoring) -> list[str]:
 	for field in ("temuan", "rekomendasi", "kesimpulan"):
 		if not (laporan.get(field) or "").strip():
 			missing.append(_("Bagian {0} laporan masih kosong.").format(_(laporan.meta.get_label(field))))
-	if not signer_of(monitoring.kecamatan):
+	camat = frappe.db.get_value("Kecamatan", monitoring.kecamatan, "camat")
+	if not camat:
 		missing.append(
 			_("Kecamatan {0} belum menetapkan Camat (Pejabat) penandatangan.").format(monitoring.kecamatan)
+		)
+	elif not signer_of(monitoring.kecamatan):
+		missing.append(
+			_(
+				"Laporan Kecamatan {0} hanya dapat ditandatangani oleh Camat-nya ({1}) dengan akunnya sendiri."
+			).format(monitoring.kecamatan, frappe.db.get_value("Pejabat", camat, "nama") or camat)
 		)
 	return missing
 
 
 def signer_of(kecamatan: str) -> str | None:
-	"""The Pejabat who signs: the one linked to the signing user, else the kecamatan's Camat."""
-	return frappe.db.get_value(
-		"Pejabat", {"user": frappe.session.user, "kecamatan": kecamatan, "aktif": 1}
-	) or frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	"""The Pejabat who signs: the kecamatan's Camat, and only when the signing user is theirs."""
+	camat = frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	if not camat:
+		return None
+	owner = frappe.db.get_value("Pejabat", camat, ["user", "aktif"], as_dict=True)
+	if owner and owner.aktif and owner.user == frappe.session.user:
+		return camat
+	return None
+
+
+def signing_key() -> bytes:
+	"""The site's secret for report signatures. It lives in site_config.json, out of the
+	database and its dumps, so a fingerprint can't be recomputed from what users can read; it is
+	made on install (install.ensure_signing_key) and must travel with the site when moved."""
+	key = frappe.conf.get(SIGNING_KEY)
+	if not key:
+		frappe.throw(_("Kunci tanda tangan situs ({0}) belum dibuat; jalankan bench migrate.").format(SIGNING_KEY))
+	return key.encode()
+
+
+def signed_value(row, field: str):
+	"""A row's value as signed: the same whether it came from the engine or from the database."""
+	if frappe.get_meta(row.doctype).get_field(field).fieldtype in ("Float", "Percent", "Currency"):
+		return None if row.get(field) in (None, "") else round(flt(row.get(field)), 4)
+	return cstr(row.get(field))
 
 
 def content_hash(laporan) -> str:
-	"""SHA-256 of what the Camat signs: period, numbers, narrative and the signature block."""
+	"""HMAC-SHA-256, keyed with the site's secret, of what the Camat signs: period, numbers,
+	narrative and the signature block."""
 	content = {
 		"name": laporan.name,
 		"monitoring": laporan.monitoring,
@@ -226,26 +261,25 @@ def content_hash(laporan) -> str:
 		"nomor": cstr(laporan.nomor),
 		"tanggal": cstr(laporan.tanggal_laporan),
 		"ringkasan": [
-			round(laporan.rata_rata_capaian or 0, 4),
+			round(flt(laporan.rata_rata_capaian), 4),
 			cstr(laporan.predikat),
-			laporan.jumlah_indikator,
+			cint(laporan.jumlah_indikator),
 		],
-		"rincian": [
-			[
-				cstr(row.get(f)) if not isinstance(row.get(f), float) else round(row.get(f), 4)
-				for f in ROW_FIELDS
-			]
-			for row in laporan.rincian
-		],
+		"rincian": [[signed_value(row, f) for f in ROW_FIELDS] for row in laporan.rincian],
 		"narasi": [cstr(laporan.get(f)) for f in NARRATIVE_FIELDS],
 		"tanda_tangan": [cstr(laporan.get(f)) for f in SIGNATURE_FIELDS],
 	}
-	return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+	message = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+	return hmac.new(signing_key(), message, hashlib.sha256).hexdigest()
 
 
 def sign_laporan(monitoring) -> None:
 	"""Step 11 "Ya": the Camat's name, NIP, pangkat and jabatan, the date in Indonesian, the hash."""
 	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
+	# what is signed is what the data says now, not what the draft held
+	rows, _temuan, _rekomendasi = collect_rows(monitoring)
+	laporan.set("rincian", rows)
+	summarise(laporan, rows)
 	pejabat = frappe.get_doc("Pejabat", signer_of(monitoring.kecamatan))
 	nama_kecamatan = frappe.db.get_value("Kecamatan", monitoring.kecamatan, "nama_kecamatan")
 	laporan.update(
@@ -263,6 +297,7 @@ def sign_laporan(monitoring) -> None:
 	laporan.tempat_tanggal = f"{nama_kecamatan}, {tanggal_indonesia(laporan.tanggal_laporan)}"
 	laporan.hash_tanda_tangan = content_hash(laporan)
 	laporan.flags.ignore_permissions = True
+	laporan.flags.server_write = True
 	laporan.submit()
 
 
@@ -279,50 +314,178 @@ def qr_svg(text: str) -> str:
 	return buffer.getvalue().decode()
 
 
+NOT_VERIFIED = "Tidak ada laporan bertanda tangan yang cocok dengan nomor dan kode ini."
+
+
 def verify(name: str, kode: str) -> frappe._dict:
 	"""Whether `kode` is the fingerprint of the signed report `name`, and the report's content is
-	still exactly what was signed."""
-	laporan = frappe.db.exists("Laporan Hasil Monitoring", {"name": name, "docstatus": 1}) and frappe.get_doc(
-		"Laporan Hasil Monitoring", name
+	still exactly what was signed. A mismatch says nothing of whether `name` exists."""
+	laporan = (
+		name
+		and kode
+		and frappe.db.exists("Laporan Hasil Monitoring", {"name": name, "docstatus": 1})
+		and frappe.get_doc("Laporan Hasil Monitoring", name)
 	)
-	if not laporan or not kode:
-		return frappe._dict(sah=False, alasan=_("Laporan tidak ditemukan atau belum ditandatangani."))
-	if kode != laporan.hash_tanda_tangan:
-		return frappe._dict(
-			sah=False, alasan=_("Kode verifikasi tidak cocok dengan laporan yang ditandatangani.")
-		)
-	if content_hash(laporan) != laporan.hash_tanda_tangan:
+	if not laporan or not hmac.compare_digest(cstr(kode), cstr(laporan.hash_tanda_tangan)):
+		return frappe._dict(sah=False, alasan=_(NOT_VERIFIED))
+	if not hmac.compare_digest(content_hash(laporan), laporan.hash_tanda_tangan):
 		return frappe._dict(
 			sah=False, alasan=_("Isi laporan di sistem tidak sama dengan yang ditandatangani.")
 		)
 	return frappe._dict(sah=True, laporan=laporan)
 
 
+def verify_pdf(content: bytes) -> frappe._dict:
+	"""Whether `content` is byte for byte a signed report's archived PDF."""
+	digest = hashlib.sha256(content or b"").hexdigest()
+	name = frappe.db.get_value("Laporan Hasil Monitoring", {"sidik_arsip": digest, "docstatus": 1})
+	if not name:
+		return frappe._dict(
+			sah=False,
+			alasan=_("Berkas ini tidak sama dengan arsip PDF laporan mana pun yang ditandatangani."),
+		)
+	return verify(name, frappe.db.get_value("Laporan Hasil Monitoring", name, "hash_tanda_tangan"))
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=30, seconds=60)
+def verifikasi_berkas():
+	"""Public: a guest uploads the PDF they hold and learns whether it is the signed archive."""
+	upload = frappe.request.files.get("file") if frappe.request else None
+	if not upload:
+		frappe.throw(_("Pilih berkas PDF laporan yang akan diperiksa."))
+	content = upload.stream.read(MAX_VERIFIED_PDF + 1)
+	if len(content) > MAX_VERIFIED_PDF:
+		frappe.throw(_("Berkas terlalu besar untuk sebuah laporan (paling besar 20 MB)."))
+	result = verify_pdf(content)
+	if not result.sah:
+		return {"sah": False, "alasan": result.alasan}
+	return {"sah": True, "laporan": public_summary(result.laporan)}
+
+
+def public_summary(laporan) -> dict:
+	"""What the signed report itself states, and nothing more."""
+	return {
+		"name": laporan.name,
+		"kecamatan": laporan.kecamatan,
+		"periode": _("Triwulan {0} Tahun {1}").format(laporan.triwulan, laporan.tahun),
+		"penandatangan": laporan.nama_penandatangan,
+		"nip": laporan.nip_penandatangan,
+		"jabatan": laporan.jabatan_penandatangan,
+		"tempat_tanggal": laporan.tempat_tanggal,
+		"nomor_arsip": laporan.nomor_arsip,
+	}
+
+
+ARCHIVE_PLACEHOLDERS = ("kecamatan", "tahun", "triwulan")
+DEFAULT_ARCHIVE_PATTERN = "ARSIP/MONEV/.YYYY./.####"
+
+
+def archive_pattern(pattern: str, monitoring) -> str:
+	"""The archive number's naming series for `monitoring`: {kecamatan}, {tahun} and {triwulan}
+	filled in by plain replacement (a format spec such as {tahun:>999999999} is never run).
+	"ARSIP/{kecamatan}/.YYYY./.####" → "ARSIP/Batumandi/.YYYY./.####"."""
+	for key in ARCHIVE_PLACEHOLDERS:
+		pattern = pattern.replace("{" + key + "}", str(monitoring.get(key)))
+	return pattern
+
+
+def invalid_archive_pattern(pattern: str) -> str | None:
+	"""Why `pattern` can't be used, or None."""
+	rest = pattern
+	for key in ARCHIVE_PLACEHOLDERS:
+		rest = rest.replace("{" + key + "}", "")
+	if "{" in rest or "}" in rest:
+		return _("Pola nomor arsip hanya boleh memuat {0}.").format(
+			", ".join("{" + key + "}" for key in ARCHIVE_PLACEHOLDERS)
+		)
+	if len(pattern) > 100:
+		return _("Pola nomor arsip terlalu panjang (paling banyak 100 karakter).")
+	return None
+
+
+def render_pdf(laporan) -> bytes:
+	"""The signed report's PDF, rendered before anything is written. Frappe's print view logs an
+	Access Log and commits on its way; as a read-only render the log is deferred instead, so the
+	archive stays one transaction."""
+	previous = frappe.flags.read_only
+	frappe.flags.read_only = True
+	try:
+		return frappe.get_print(laporan.doctype, laporan.name, print_format="Laporan Hasil Monitoring", as_pdf=True)
+	finally:
+		frappe.flags.read_only = previous
+
+
 def archive_laporan(monitoring) -> str:
-	"""Step 12: the signed PDF stored as a private File with an archive number; returns its URL."""
+	"""Step 12: the signed PDF stored as a private File with an archive number; returns its URL.
+	All or nothing: a failure at any point leaves no number, no File and no link behind."""
 	from frappe.model.naming import make_autoname
 
-	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
-	pattern = (
-		frappe.db.get_single_value("Pengaturan Kinerja", "pola_nomor_arsip") or "ARSIP/MONEV/.YYYY./.####"
+	name = laporan_of(monitoring.name)
+	laporan = frappe.get_doc("Laporan Hasil Monitoring", name) if name else None
+	if not laporan or laporan.docstatus != 1 or not verify(laporan.name, laporan.hash_tanda_tangan).sah:
+		frappe.throw(_("Hanya Laporan Hasil Monitoring yang sudah ditandatangani Camat yang dapat diarsipkan."))
+	if laporan.file_arsip:
+		frappe.throw(_("Laporan {0} sudah diarsipkan ({1}).").format(laporan.name, laporan.nomor_arsip))
+	pdf = render_pdf(laporan)
+	pattern = frappe.db.get_single_value("Pengaturan Kinerja", "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
+	if invalid_archive_pattern(pattern):
+		frappe.throw(invalid_archive_pattern(pattern))
+	nomor_arsip = make_autoname(archive_pattern(pattern, monitoring), doc=monitoring)
+	# attached to both the cycle and the report: Frappe deletes a file from disk only when no
+	# other File record shares its content, so the archive outlives any one record
+	for doctype, name in ((monitoring.doctype, monitoring.name), (laporan.doctype, laporan.name)):
+		saved = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{nomor_arsip.replace('/', '-')}.pdf",
+				"attached_to_doctype": doctype,
+				"attached_to_name": name,
+				"is_private": 1,
+				"content": pdf,
+			}
+		).insert(ignore_permissions=True)
+	laporan.db_set(
+		{"nomor_arsip": nomor_arsip, "file_arsip": saved.file_url, "sidik_arsip": hashlib.sha256(pdf).hexdigest()}
 	)
-	pattern = pattern.format(
-		kecamatan=monitoring.kecamatan, tahun=monitoring.tahun, triwulan=monitoring.triwulan
-	)
-	nomor_arsip = make_autoname(pattern, doc=monitoring)
-	laporan.db_set("nomor_arsip", nomor_arsip)
-	pdf = frappe.get_print(
-		laporan.doctype, laporan.name, print_format="Laporan Hasil Monitoring", as_pdf=True
-	)
-	saved = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": f"{nomor_arsip.replace('/', '-')}.pdf",
-			"attached_to_doctype": monitoring.doctype,
-			"attached_to_name": monitoring.name,
-			"is_private": 1,
-			"content": pdf,
-		}
-	).insert(ignore_permissions=True)
-	laporan.db_set("file_arsip", saved.file_url)
 	return saved.file_url
+
+
+def is_archive_file(file_url: str | None) -> bool:
+	"""Whether `file_url` is (or was) a report's archived PDF."""
+	return bool(file_url) and bool(frappe.db.exists("Laporan Hasil Monitoring", {"file_arsip": file_url}))
+
+
+def archive_file_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	"""File has_permission hook: nobody writes or deletes an archived PDF (Administrator, whom
+	Frappe never asks, is stopped by protect_archive_file)."""
+	if ptype in ("write", "delete", "cancel", "submit") and is_archive_file(doc.file_url):
+		return False
+	return None
+
+
+def protect_archive_file(file, method=None) -> None:
+	"""File hooks (on_trash, before_validate): an archived PDF is never deleted, replaced or re-pointed,
+	by any role. A correction cancels and amends the report, leaving the old archive in place."""
+	if frappe.flags.in_uninstall or frappe.flags.in_install:
+		return
+	before = file.get_doc_before_save() if method == "before_validate" else None
+	if method == "before_validate" and not before:
+		return
+	if not is_archive_file((before or file).file_url):
+		return
+	if method == "on_trash":
+		frappe.throw(
+			_("Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat dihapus.").format(
+				file.file_name
+			),
+			frappe.PermissionError,
+		)
+	fields = ("file_url", "file_name", "is_private", "attached_to_doctype", "attached_to_name", "attached_to_field")
+	if any(before.get(field) != file.get(field) for field in fields):
+		frappe.throw(
+			_("Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat diubah.").format(
+				file.file_name
+			),
+			frappe.PermissionError,
+		)

@@ -64,7 +64,11 @@ curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 \
 step "the demo quarter"
 log "Running one quarter of Kecamatan Batumandi through the 12 steps of the SOP"
 bench_cmd --site "$SITE" execute kinerja_kecamatan.demo.run.run_demo >"$BENCH_DIR/logs/kinerja-demo.log" 2>&1 \
-	|| { tail -n 30 "$BENCH_DIR/logs/kinerja-demo.log"; die "the demo quarter failed; see $BENCH_DIR/logs/kinerja-demo.log"; }
+	|| {
+		# the first exception is the cause (bench execute adds a NameError of its own after it)
+		cause=$(grep -E '^[A-Za-z_.]+(Error|Exception)\b' "$BENCH_DIR/logs/kinerja-demo.log" | head -n 1)
+		die "the demo quarter failed: ${cause:-see the log}; the desk is still served; full log: $BENCH_DIR/logs/kinerja-demo.log"
+	}
 grep -vE '^("|ERROR|WARNING|INFO)' "$BENCH_DIR/logs/kinerja-demo.log" || true
 
 cat <<INFO

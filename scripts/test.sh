@@ -52,9 +52,8 @@ log "Running pytest on $TEST_SITE"
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=("$APP_NAME")
 cd "$BENCH_DIR/apps/$APP_NAME"
-set +e
+status=0
 as_bench_user env KINERJA_TEST_SITE="$TEST_SITE" SITES_PATH="$BENCH_DIR/sites" DB_ROOT_PASSWORD="$DB_ROOT_PASSWORD" \
-	"$BENCH_DIR/env/bin/python" -m pytest "${args[@]}"
-status=$?
-set -e
+	"$BENCH_DIR/env/bin/python" -m pytest "${args[@]}" || status=$?
+# pytest's own summary says what failed; its status is the script's
 exit $status

@@ -2,6 +2,7 @@
 entries, compression ratio, DTDs, encryption) before openpyxl parses it."""
 
 import io
+import re
 import warnings
 import zipfile
 
@@ -14,6 +15,8 @@ from kinerja_kecamatan.format_isian.spec import (
 )
 
 MAX_ZIP_ENTRIES = 1000
+# a cell element in any of its spellings: <c r="A1">, <c>, <c/>, and namespaced <x:c …>
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?c[\s/>]")
 CELLS_PER_ROW = 100  # a file may hold this many cells per allowed row (all sheets together)
 # The compression-ratio check applies to parts larger than this: a small part with a high ratio
 # (a sheet of repeated empty cells) cannot exhaust memory, and the total size is checked anyway.
@@ -123,9 +126,7 @@ def _check_zip(archive: zipfile.ZipFile, limits: Batas) -> None:
 					)
 				tail = window[-64:]
 				if sheet_part:
-					cells += (
-						window.count(b"<c ") + window.count(b"<c>") - tail.count(b"<c ") - tail.count(b"<c>")
-					)
+					cells += len(_CELL.findall(window)) - len(_CELL.findall(tail))
 					if cells > max_cells:
 						raise _refuse(
 							f"File ditolak: berisi lebih dari {max_cells} sel, tidak wajar untuk Format Isian "

@@ -1,8 +1,10 @@
 """Small factories for test data: each makes one document the way a user would in the desk."""
 
+import random
+
 import frappe
 
-from kinerja_kecamatan.workflow.sop import ROLE_KEPALA_UNIT
+from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLE_KEPALA_UNIT
 
 
 def unique(prefix: str) -> str:
@@ -35,6 +37,8 @@ def make_kecamatan(nama: str | None = None, kabupaten: str = "Balangan") -> str:
 
 
 def make_unit(kecamatan: str, nama: str | None = None, kepala_unit: str | None = None, jenis="Seksi") -> str:
+	if kepala_unit and not frappe.db.exists("Pejabat", {"user": kepala_unit, "kecamatan": kecamatan}):
+		make_officer(kecamatan, kepala_unit, "Kepala Seksi")
 	return (
 		frappe.get_doc(
 			{
@@ -73,6 +77,44 @@ def make_pejabat(kecamatan: str, nip: str = "198904132008041001", nama="Abdul Kh
 		.insert()
 		.name
 	)
+
+
+def random_nip() -> str:
+	"""A valid, unused NIP: birth date, appointment year and month, gender, sequence."""
+	while True:
+		nip = (
+			f"19{random.randint(60, 99)}{random.randint(1, 12):02d}{random.randint(1, 28):02d}"
+			f"20{random.randint(10, 23)}{random.randint(1, 12):02d}{random.randint(1, 2)}{random.randint(1, 999):03d}"
+		)
+		if not frappe.db.exists("Pejabat", nip):
+			return nip
+
+
+def make_officer(kecamatan: str, user: str, jabatan: str) -> str:
+	"""The Pejabat record that makes `user` an officer of `kecamatan`."""
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Pejabat",
+				"nama": user.split("@")[0].title(),
+				"nip": random_nip(),
+				"jabatan": jabatan,
+				"pangkat_golongan": "Penata (III/c)",
+				"kecamatan": kecamatan,
+				"user": user,
+			}
+		)
+		.insert()
+		.name
+	)
+
+
+def make_officers(kecamatan: str, people: dict) -> None:
+	"""Each role's user an officer of `kecamatan`; the Camat's Pejabat signs its reports."""
+	for role, user in people.items():
+		name = make_officer(kecamatan, user, role)
+		if role == ROLE_CAMAT:
+			frappe.db.set_value("Kecamatan", kecamatan, "camat", name)
 
 
 def make_indikator(

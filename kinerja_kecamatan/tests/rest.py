@@ -45,3 +45,30 @@ def rest(method: str, path: str, user: str | None, data: dict | None = None, as_
 	thread.start()
 	thread.join()
 	return result["status"], result["body"]
+
+
+def served_url() -> str:
+	"""The test site as ./scripts/test.sh serves it (its host_name)."""
+	return (frappe.conf.host_name or "http://127.0.0.1:8001").rstrip("/")
+
+
+def http(method: str, path: str, user: str | None, data: dict | None = None, files: dict | None = None):
+	"""(status, parsed JSON body) of a real HTTP request to the served test site, as `user`
+	(None: a guest). Data must be committed first: the server is another process."""
+	import requests
+
+	headers = {"Authorization": api_token(user)} if user else {}
+	response = requests.request(
+		method,
+		served_url() + path,
+		headers=headers,
+		json=data if files is None else None,
+		data=data if files is not None else None,
+		files=files,
+		timeout=60,
+	)
+	try:
+		body = response.json()
+	except ValueError:
+		body = {"text": response.text}
+	return response.status_code, body

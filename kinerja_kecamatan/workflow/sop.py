@@ -11,6 +11,8 @@ ROLE_SEKRETARIS = "Sekretaris Kecamatan"
 ROLE_KASUBBAG_PK = "Kasubbag Perencanaan dan Keuangan"
 ROLE_PELAKSANA = "Pelaksana Monev Kinerja"
 ROLE_KEPALA_UNIT = "Kepala Unit Kerja"
+# reads every kecamatan of the kabupaten, changes nothing
+ROLE_KABUPATEN = "Pemantau Kabupaten"
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ ROLES = (
 	Role(ROLE_KASUBBAG_PK, "Kasubbag Perencanaan dan Keuangan: pemilik siklus monev kinerja"),
 	Role(ROLE_PELAKSANA, "Staf pelaksana monitoring dan evaluasi kinerja"),
 	Role(ROLE_KEPALA_UNIT, "Kepala Seksi / Kasubbag: mengisi data kinerja unitnya"),
+	Role(ROLE_KABUPATEN, "Pemantau tingkat kabupaten: membaca data seluruh kecamatan, tanpa mengubah"),
 )
 
 MINUTE = 1

@@ -28,10 +28,35 @@ class BlankoMonitoringKinerja(Document):
 		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja
 		self.title = _("Blanko {0} TW {1} {2}").format(unit, self.triwulan, self.tahun)
 		errors = []
+		if self.isian and frappe.db.get_value(
+			"Isian Data Kinerja", self.isian, ["monitoring", "unit_kerja"]
+		) != (self.monitoring, self.unit_kerja):
+			errors.append(
+				_("Isian {0} bukan milik {1} pada monitoring {2}.").format(self.isian, self.unit_kerja, self.monitoring)
+			)
 		for row in self.indikator:
 			read_number(row, "nilai_terverifikasi", errors)
 		throw_if_any(errors, _("Blanko Monitoring belum valid"))
+		self.copy_reported()
 		self.compute_verified()
+
+	def copy_reported(self):
+		"""What the unit reported always comes from its Isian, never from the Blanko's editor."""
+		reported = {}
+		if self.isian:
+			reported = {
+				row.indikator: row
+				for row in frappe.get_all(
+					"Isian Data Kinerja Indikator",
+					filters={"parent": self.isian, "parenttype": "Isian Data Kinerja"},
+					fields=["indikator", "target_tw", "realisasi_tw", "capaian_tw"],
+				)
+			}
+		for row in self.indikator:
+			source = reported.get(row.indikator)
+			row.target_tw = source.target_tw if source else row.target_tw
+			row.realisasi_dilaporkan = source.realisasi_tw if source else None
+			row.capaian_dilaporkan = source.capaian_tw if source else None
 
 	def compute_verified(self):
 		"""The verified value, when given, is the one the report uses; the difference is shown."""

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, Kinerja Kecamatan contributors
 # For license information, please see license.txt
 
+import re
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -9,6 +11,14 @@ from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import compute_isian
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import update_progress
+
+
+# an uploaded file's URL, nothing else: no markup, no quotes, no other scheme
+UPLOADED_FILE_URL = re.compile(r"^/(private/)?files/[^<>\"'`\\]+$")
+
+
+def is_uploaded_file(url: str) -> bool:
+	return bool(UPLOADED_FILE_URL.match(url)) and bool(frappe.db.exists("File", {"file_url": url}))
 
 
 class IsianDataKinerja(Document):
@@ -91,6 +101,12 @@ class IsianDataKinerja(Document):
 					)
 				)
 			read_number(row, "realisasi_tw", errors)
+			if row.bukti_dukung and not is_uploaded_file(row.bukti_dukung):
+				errors.append(
+					_("Baris {0}: bukti dukung harus berkas yang diunggah ke sistem ({1} tidak dikenal).").format(
+						row.idx, frappe.utils.escape_html(row.bukti_dukung[:80])
+					)
+				)
 
 	def validate_analysis(self):
 		"""Every realisasi that misses its target needs faktor penghambat and tindak lanjut."""

@@ -65,12 +65,16 @@ class TestCapaianOnSave(IsianTestCase):
 		self.assertAlmostEqual(isian.rata_rata_capaian, 100)
 		self.assertEqual((isian.jumlah_indikator, isian.jumlah_terisi), (2, 1))
 
-	def test_values_sent_by_a_client_are_recomputed(self):
+	def test_computed_values_sent_by_a_client_are_refused(self):
 		isian = make_isian(self.tw1, self.unit, {self.positif: 100})
 		isian.indikator[0].capaian_tw = 999
 		isian.indikator[0].predikat = "Sangat Tinggi Sekali"
 		isian.rata_rata_capaian = 999
-		isian.save()
+		with self.assertRaisesRegex(
+			frappe.PermissionError,
+			"ditetapkan oleh sistem dan tidak dapat diubah: Rata-rata Capaian TW \\(%\\), Capaian TW \\(%\\) baris 1, Predikat baris 1",
+		):
+			isian.save()
 		isian.reload()
 		self.assertAlmostEqual(isian.indikator[0].capaian_tw, 100)
 		self.assertEqual(isian.indikator[0].predikat, "Sangat Tinggi")

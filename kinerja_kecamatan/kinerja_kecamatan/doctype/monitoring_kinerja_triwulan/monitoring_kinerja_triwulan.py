@@ -8,11 +8,13 @@ from frappe.model.document import Document
 from kinerja_kecamatan.laporan import archive_laporan
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
-from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK
+from kinerja_kecamatan.workflow.editing import EXCEPTION_STEP, check_edit
+from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK, STEPS
 
 
 class MonitoringKinerjaTriwulan(Document):
 	def validate(self):
+		check_edit(self, self.get_doc_before_save())
 		self.title = _("Monitoring TW {0} {1} {2}").format(self.triwulan, self.tahun, self.kecamatan)
 		errors = []
 		pk = frappe.db.get_value(
@@ -52,6 +54,17 @@ class MonitoringKinerjaTriwulan(Document):
 	def on_update(self):
 		steps.after_transition(self)
 
+	def before_submit(self):
+		# only the archiving action of the last step submits a cycle, whatever path is tried
+		before = self.get_doc_before_save()
+		if not before or before.langkah != STEPS[-1].number:
+			frappe.throw(
+				_("Monitoring hanya diarsipkan (diajukan) pada langkah {0} ({1}).").format(
+					STEPS[-1].number, _(STEPS[-1].uraian)
+				),
+				frappe.PermissionError,
+			)
+
 	def on_submit(self):
 		# step 12: the signed report's PDF becomes the archive
 		archive_laporan(self)
@@ -69,10 +82,15 @@ def catat_pengecualian(monitoring: str, unit_kerja: str, alasan: str):
 		frappe.throw(_("Alasan pengecualian wajib diisi."))
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
 	doc.check_permission("read")
+	if doc.langkah != EXCEPTION_STEP:
+		frappe.throw(
+			_("Pengecualian hanya dicatat pada langkah {0} (penghimpunan data isian).").format(EXCEPTION_STEP)
+		)
 	if frappe.db.get_value("Unit Kerja", unit_kerja, "kecamatan") != doc.kecamatan:
 		frappe.throw(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(unit_kerja, doc.kecamatan))
 	doc.append("pengecualian_isian", {"unit_kerja": unit_kerja, "alasan": alasan.strip()})
 	# the step's own actor edits this record; the exception is the Kasubbag PK's, checked above
 	doc.flags.ignore_permissions = True
+	doc.flags.via_catat_pengecualian = True
 	doc.save()
 	return doc.name

@@ -16,7 +16,7 @@ from kinerja_kecamatan.tests.bench import run_bench
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
 	make_kecamatan,
-	make_pejabat,
+	make_officers,
 	make_pk,
 	make_unit_head,
 	make_user,
@@ -50,7 +50,7 @@ def make_cycle(people, units=2, indicators=1):
 	"""A kecamatan with `units` units (each with a head and `indicators` indicators), its PK, and
 	a new Monitoring opened by the Kasubbag PK."""
 	kecamatan = make_kecamatan()
-	frappe.db.set_value("Kecamatan", kecamatan, "camat", make_pejabat(kecamatan))
+	make_officers(kecamatan, people)
 	heads, targets = {}, {}
 	for _ in range(units):
 		unit, head = make_unit_head(kecamatan)

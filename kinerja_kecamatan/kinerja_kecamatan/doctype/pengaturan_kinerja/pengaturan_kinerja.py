@@ -27,6 +27,10 @@ class PengaturanKinerja(Document):
 			frappe.throw(_("Setiap predikat dan setiap batas bawah pada skala hanya boleh muncul sekali."))
 		if any(bound < 0 for bound in bounds):
 			frappe.throw(_("Batas bawah predikat tidak boleh negatif."))
+		from kinerja_kecamatan.laporan import invalid_archive_pattern
+
+		if self.pola_nomor_arsip and (reason := invalid_archive_pattern(self.pola_nomor_arsip)):
+			frappe.throw(reason)
 
 	def set_default_skala(self):
 		"""Permendagri 86/2017: ≥91 Sangat Tinggi, ≥76 Tinggi, ≥66 Sedang, ≥51 Rendah, else Sangat Rendah."""
