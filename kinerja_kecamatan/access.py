@@ -7,8 +7,9 @@
 - The Pemantau Kabupaten reads every kecamatan; System Managers are not confined.
 
 Frappe applies these through the `permission_query_conditions` and `has_permission` hooks to
-lists, reports, REST and child-table listings (a child row is seen through its parent). The User
-Permissions granted with a unit remain as a second lock for link fields in the desk.
+lists, link searches, reports, REST and child-table listings (a child row is seen through its
+parent). No User Permissions: they would hide the kecamatan's own report from its unit heads
+(its rows name every unit) and outlive a change of head.
 """
 
 from dataclasses import dataclass
@@ -134,47 +135,17 @@ def head_problem(user: str, kecamatan: str) -> str | None:
 
 
 def grant_unit_head(user: str, unit) -> None:
-	"""Give `user` the Kepala Unit Kerja role and restrict them to `unit` and its kecamatan."""
-	user_doc = frappe.get_doc("User", user)
-	if ROLE_KEPALA_UNIT not in {r.role for r in user_doc.roles}:
+	"""Give `user` the Kepala Unit Kerja role; what they see follows from heading `unit`."""
+	if ROLE_KEPALA_UNIT not in frappe.get_roles(user):
+		user_doc = frappe.get_doc("User", user)
 		user_doc.flags.ignore_permissions = True
 		user_doc.add_roles(ROLE_KEPALA_UNIT)
-	if not CYCLE_ROLES & set(frappe.get_roles(user)):
-		_ensure_user_permission(user, "Unit Kerja", unit.name)
-	_ensure_user_permission(user, "Kecamatan", unit.kecamatan)
 
 
 def revoke_unit_head(user: str, unit) -> None:
-	"""Take back `unit` (and its kecamatan, unless the user heads another unit there); a user who
-	heads no unit any more loses the role too."""
-	_remove_user_permission(user, "Unit Kerja", unit.name)
-	other_units = frappe.get_all(
-		"Unit Kerja", filters={"kepala_unit": user, "name": ("!=", unit.name)}, fields=["kecamatan"]
-	)
-	if unit.kecamatan not in {u.kecamatan for u in other_units}:
-		_remove_user_permission(user, "Kecamatan", unit.kecamatan)
+	"""A user who heads no unit any more loses the role (and, by scope_of, every unit's data)."""
+	other_units = frappe.get_all("Unit Kerja", filters={"kepala_unit": user, "name": ("!=", unit.name)}, limit=1)
 	if not other_units and frappe.db.exists("Has Role", {"parent": user, "role": ROLE_KEPALA_UNIT}):
 		user_doc = frappe.get_doc("User", user)
 		user_doc.flags.ignore_permissions = True
 		user_doc.remove_roles(ROLE_KEPALA_UNIT)
-
-
-def _ensure_user_permission(user: str, allow: str, value: str) -> None:
-	if frappe.db.exists("User Permission", {"user": user, "allow": allow, "for_value": value}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": allow,
-			"for_value": value,
-			"apply_to_all_doctypes": 1,
-		}
-	).insert(ignore_permissions=True)
-
-
-def _remove_user_permission(user: str, allow: str, value: str) -> None:
-	for name in frappe.get_all(
-		"User Permission", filters={"user": user, "allow": allow, "for_value": value}, pluck="name"
-	):
-		frappe.delete_doc("User Permission", name, ignore_permissions=True)

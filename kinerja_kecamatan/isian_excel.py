@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import frappe
 from frappe import _
-from frappe.utils import cint, escape_html
+from frappe.utils import cint, escape_html, get_datetime
 
 from kinerja_kecamatan.access import scope_of
 from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
@@ -112,7 +112,7 @@ def download_isian(name: str):
 def upload_isian(name: str, file_url: str):
 	"""Fill an Isian from an uploaded file: every cell checked, all errors listed, nothing written
 	unless the whole file is valid."""
-	isian = frappe.get_doc("Isian Data Kinerja", name)
+	isian = frappe.get_doc("Isian Data Kinerja", name, for_update=True)
 	isian.check_permission("write")
 	if isian.docstatus != 0:
 		frappe.throw(
@@ -120,6 +120,15 @@ def upload_isian(name: str, file_url: str):
 		)
 	upload = frappe.get_doc("File", {"file_url": file_url})
 	upload.check_permission("read")
+	# two uploads at once: the row lock above serialises them, and the later one finds the Isian
+	# changed after its file arrived, so it does not overwrite what the first one wrote
+	if get_datetime(isian.modified) > get_datetime(upload.creation):
+		frappe.throw(
+			_(
+				"Isian {0} diubah oleh orang lain setelah berkas ini diunggah; muat ulang halaman, periksa isinya, lalu unggah lagi bila perlu."
+			).format(name),
+			frappe.TimestampMismatchError,
+		)
 	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", isian.monitoring)
 	try:
 		values = read_workbook(

@@ -1,7 +1,7 @@
 """Rows the managers' reports read, always through the user's permissions.
 
-Parents are listed with frappe.get_list, so User Permissions apply (a Kepala Unit sees only
-their unit); child rows are then read for those parents only. Averages leave out rows without
+Parents are listed with frappe.get_list, so the app's permission conditions apply (a Kepala
+Unit sees only their unit, an officer only their kecamatan); child rows are then read for those parents only. Averages leave out rows without
 data: a row has a capaian exactly when it has a predikat.
 """
 

@@ -20,18 +20,13 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
+from kinerja_kecamatan.laporan import SIGNATURE_FIELDS
+from kinerja_kecamatan.recompute import COMPUTED_FIELDS, COMPUTED_ROW_FIELDS
+
 # DocType → fields (a Table field means its whole content) the server owns.
 SERVER_FIELDS = {
-	"Isian Data Kinerja": ("rata_rata_capaian", "predikat", "jumlah_indikator", "jumlah_terisi"),
-	"Isian Data Kinerja Indikator": (
-		"target_tw",
-		"target_tahunan",
-		"capaian_tw",
-		"capaian_kumulatif",
-		"capaian_tahunan",
-		"predikat",
-		"keterangan_capaian",
-	),
+	"Isian Data Kinerja": COMPUTED_FIELDS,
+	"Isian Data Kinerja Indikator": COMPUTED_ROW_FIELDS,
 	"Blanko Monitoring Indikator": (
 		"target_tw",
 		"realisasi_dilaporkan",
@@ -49,12 +44,7 @@ SERVER_FIELDS = {
 		"rekap_predikat",
 		"capaian_unit",
 		"rincian",
-		"penandatangan",
-		"nama_penandatangan",
-		"nip_penandatangan",
-		"pangkat_penandatangan",
-		"jabatan_penandatangan",
-		"tempat_tanggal",
+		*SIGNATURE_FIELDS,
 		"ditandatangani_pada",
 		"ditandatangani_oleh",
 		"hash_tanda_tangan",

@@ -4,9 +4,13 @@ import frappe
 from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 
 
+SYSTEM_MANAGER = "pengelola.sistem@kinerja.local"
+
+
 def complete_setup_wizard():
 	"""Finish the setup wizard as an Indonesian office would: Bahasa Indonesia, WITA, Rupiah."""
 	if frappe.db.get_single_value("System Settings", "setup_complete"):
+		ensure_system_manager()
 		return
 	frappe.set_user("Administrator")
 	setup_complete(
@@ -19,4 +23,28 @@ def complete_setup_wizard():
 			"email": "",
 		}
 	)
+	frappe.db.commit()
+	ensure_system_manager()
+
+
+def ensure_system_manager() -> None:
+	"""A System Manager besides Administrator, as every real intranet has. Without one, Frappe
+	makes the first desk user it creates a System Manager: on a fresh demo site that was the
+	Camat, who then saw and could change everything."""
+	others = frappe.get_all(
+		"Has Role",
+		{"role": "System Manager", "parenttype": "User", "parent": ("not in", ("Administrator", "Guest"))},
+		pluck="parent",
+	)
+	if not others:
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": SYSTEM_MANAGER,
+				"first_name": "Pengelola Sistem",
+				"send_welcome_email": 0,
+				"roles": [{"role": "System Manager"}],
+			}
+		)
+		user.insert(ignore_permissions=True)
 	frappe.db.commit()

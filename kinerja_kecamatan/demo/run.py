@@ -12,6 +12,7 @@ from kinerja_kecamatan.capaian import capaian
 from kinerja_kecamatan.demo import batumandi as data
 from kinerja_kecamatan.demo.quarter import as_user, fill_blanko, run_quarter
 from kinerja_kecamatan.laporan import laporan_of
+from kinerja_kecamatan.site_setup import ensure_system_manager
 from kinerja_kecamatan.workflow.sop import (
 	ARCHIVED,
 	ROLE_CAMAT,
@@ -43,6 +44,9 @@ def ensure_user(local: str, full_name: str, roles: tuple) -> str:
 			}
 		).insert(ignore_permissions=True)
 		doc.add_roles(*roles)
+	# a site made before ensure_system_manager gave its first desk user System Manager
+	if "System Manager" in frappe.get_roles(user) and "System Manager" not in roles:
+		frappe.get_doc("User", user).remove_roles("System Manager")
 	return user
 
 
@@ -186,6 +190,7 @@ def archived_pdf_path(laporan) -> str | None:
 
 def run_demo() -> str | None:
 	frappe.set_user("Administrator")
+	ensure_system_manager()
 	people, heads, pk = ensure_master_data()
 	frappe.db.commit()
 	kecamatan = data.KECAMATAN["nama_kecamatan"]

@@ -12,8 +12,14 @@ from frappe.app import application
 from werkzeug.test import Client
 
 
+_TOKENS = {}
+
+
 def api_token(user: str) -> str:
-	"""`token key:secret` for `user`, creating the API key pair once."""
+	"""`token key:secret` for `user`, creating the API key pair once per test run."""
+	site = getattr(frappe.local, "site", None) or _SERVED.get("site")
+	if (site, user) in _TOKENS:
+		return _TOKENS[(site, user)]
 	doc = frappe.get_doc("User", user)
 	if not doc.api_key:
 		doc.api_key = frappe.generate_hash(length=15)
@@ -22,7 +28,8 @@ def api_token(user: str) -> str:
 	doc.flags.ignore_permissions = True
 	doc.save()
 	frappe.db.commit()
-	return f"token {doc.api_key}:{secret}"
+	_TOKENS[(frappe.local.site, user)] = f"token {doc.api_key}:{secret}"
+	return _TOKENS[(frappe.local.site, user)]
 
 
 def rest(method: str, path: str, user: str | None, data: dict | None = None, as_json: bool = True):
@@ -47,9 +54,16 @@ def rest(method: str, path: str, user: str | None, data: dict | None = None, as_
 	return result["status"], result["body"]
 
 
+_SERVED = {}
+
+
 def served_url() -> str:
-	"""The test site as ./scripts/test.sh serves it (its host_name)."""
-	return (frappe.conf.host_name or "http://127.0.0.1:8001").rstrip("/")
+	"""The test site as ./scripts/test.sh serves it (its host_name); remembered, so threads
+	without a site of their own can call it too."""
+	if "url" not in _SERVED:
+		_SERVED["url"] = (frappe.conf.host_name or "http://127.0.0.1:8001").rstrip("/")
+		_SERVED["site"] = frappe.local.site
+	return _SERVED["url"]
 
 
 def http(method: str, path: str, user: str | None, data: dict | None = None, files: dict | None = None):
@@ -58,17 +72,17 @@ def http(method: str, path: str, user: str | None, data: dict | None = None, fil
 	import requests
 
 	headers = {"Authorization": api_token(user)} if user else {}
+	if files is None and data is not None:
+		headers["Content-Type"] = "application/json"
+		data = json.dumps(data, default=str)  # dates as Frappe writes them
 	response = requests.request(
-		method,
-		served_url() + path,
-		headers=headers,
-		json=data if files is None else None,
-		data=data if files is not None else None,
-		files=files,
-		timeout=60,
+		method, served_url() + path, headers=headers, data=data, files=files, timeout=60
 	)
 	try:
 		body = response.json()
 	except ValueError:
 		body = {"text": response.text}
+	if getattr(frappe.local, "db", None):
+		# end the test's read snapshot, so what the server just committed is what it reads next
+		frappe.db.rollback()
 	return response.status_code, body

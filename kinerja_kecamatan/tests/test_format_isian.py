@@ -490,6 +490,27 @@ def test_too_many_cells_are_refused_before_loading():
 	assert read_workbook(VALID, FMT, Batas(max_rows=3))  # our own file is far below the bound
 
 
+@pytest.mark.parametrize(
+	"cell, namespace",
+	[
+		(b"<c/>", b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
+		(b'<x:c r="A1"/>', b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
+		(b"<x:c/>", b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'),
+	],
+)
+def test_cells_in_every_spelling_are_counted(cell, namespace):
+	prefix = b"x:" if b"xmlns:x" in namespace else b""
+	# rows numbered (and a varied attribute), so the file is not refused as a zip bomb first
+	rows = b"".join(
+		b'<%srow r="%d" x14ac:dyDescent="%d">%s%s</%srow>' % (prefix, r, (r * 7919) % 100_003, cell, cell, prefix)
+		for r in range(1, 60_002)
+	)
+	sheet = b"<%sworksheet %s><%ssheetData>" % (prefix, namespace, prefix)
+	end = b"</%ssheetData></%sworksheet>" % (prefix, prefix)
+	content = rezip(VALID, {"xl/worksheets/sheet1.xml": sheet + rows + end})
+	assert "lebih dari 110000 sel" in message(content)
+
+
 def test_xml_entities_are_refused_before_parsing():
 	laughs = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
 	content = rezip(VALID, {"xl/styles.xml": lambda old: laughs + old})

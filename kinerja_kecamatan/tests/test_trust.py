@@ -200,9 +200,30 @@ class TestTrust(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(MONITORING, self.fresh.name, "disposisi"), "Susun format")
 
 	def test_a_cycle_is_never_submitted_outside_the_archiving_step(self):
-		status, body = http("PUT", resource(MONITORING, self.fresh.name), self.people[ROLE_PELAKSANA], {"docstatus": 1})
-		self.assertIn(status, (403, 417))
-		self.assertEqual(frappe.db.get_value(MONITORING, self.fresh.name, "docstatus"), 0)
+		cycle, heads = make_cycle(self.people, units=1)
+		for number in range(1, 12):
+			run_quarter(self.people, heads, cycle.name, on_target, until=number)
+			frappe.db.commit()
+			for role in (ROLE_PELAKSANA, ROLE_KASUBBAG_PK):  # both may submit a Monitoring by role
+				with self.subTest(step=number, role=role):
+					status, _body = http("PUT", resource(MONITORING, cycle.name), self.people[role], {"docstatus": 1})
+					self.assertIn(status, (403, 417))
+			self.assertEqual(frappe.db.get_value(MONITORING, cycle.name, ["docstatus", "langkah"]), (0, number))
+			if number == 8:
+				self.assert_reported_values_come_from_the_isian(cycle.name)
+
+	def assert_reported_values_come_from_the_isian(self, cycle):
+		blanko = frappe.get_doc("Blanko Monitoring Kinerja", {"monitoring": cycle})
+		row = blanko.indikator[0]
+		status, body = http(
+			"POST",
+			"/api/method/frappe.client.set_value",
+			self.people[ROLE_PELAKSANA],
+			{"doctype": row.doctype, "name": row.name, "fieldname": "realisasi_dilaporkan", "value": "999"},
+		)
+		self.assertEqual(status, 403)
+		self.assertIn("ditetapkan oleh sistem", message_of(body))
+		self.assertEqual(frappe.db.get_value(row.doctype, row.name, "realisasi_dilaporkan"), "100")
 
 	def test_the_all_units_zip_is_not_for_a_unit_head(self):
 		isian, head = self.draft_isian()

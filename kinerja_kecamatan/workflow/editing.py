@@ -12,7 +12,7 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 
 from kinerja_kecamatan.server_fields import normal, value_of
-from kinerja_kecamatan.workflow.sop import RETURNS
+from kinerja_kecamatan.workflow.sop import COLLECTION_STEP, RETURNS
 
 # field → the step during which its actor writes it
 STEP_FIELDS = {"disposisi": 1, "batas_waktu": 1}
@@ -20,7 +20,7 @@ STEP_FIELDS = {"disposisi": 1, "batas_waktu": 1}
 RETURN_FIELDS = ("alasan_pengembalian",)
 PERIOD_FIELDS = ("kecamatan", "tahun", "triwulan", "perjanjian_kinerja")
 EXCEPTION_TABLE = "pengecualian_isian"
-EXCEPTION_STEP = 4
+EXCEPTION_STEP = COLLECTION_STEP
 
 
 def _workflow():

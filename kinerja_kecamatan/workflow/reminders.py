@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
+from kinerja_kecamatan.access import scope_of
 from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.office_time import office_minutes_between
 from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, step
@@ -59,10 +60,8 @@ def users_with_role(role: str, kecamatan: str) -> list[str]:
 	for user in users:
 		if user in ("Administrator", "Guest") or not frappe.db.get_value("User", user, "enabled"):
 			continue
-		confined = frappe.get_all(
-			"User Permission", filters={"user": user, "allow": "Kecamatan"}, pluck="for_value"
-		)
-		if confined and kecamatan not in confined:
+		scope = scope_of(user)
+		if scope is not None and kecamatan not in scope.kecamatan:
 			continue
 		result.append(user)
 	return result

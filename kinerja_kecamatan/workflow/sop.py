@@ -191,6 +191,9 @@ RETURNS = (
 	Return(11, 10, "Kembalikan Laporan", ROLE_CAMAT),
 )
 
+# Step 4 (penghimpunan): unit heads submit their Isian, the Kasubbag PK records exceptions.
+COLLECTION_STEP = 4
+
 # After step 12: the record is submitted and can no longer change.
 ARCHIVED = 13
 ARCHIVED_STATE = "Diarsipkan"

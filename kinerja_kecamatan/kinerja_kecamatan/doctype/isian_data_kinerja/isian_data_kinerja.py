@@ -11,6 +11,7 @@ from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import compute_isian
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import update_progress
+from kinerja_kecamatan.workflow.sop import COLLECTION_STEP
 
 
 # an uploaded file's URL, nothing else: no markup, no quotes, no other scheme
@@ -49,6 +50,17 @@ class IsianDataKinerja(Document):
 
 		throw_if_any(compute_isian(self), _("Isian Data Kinerja belum valid"))
 		self.validate_analysis()
+
+	def before_submit(self):
+		# the cycle's row is locked, so a submit and the Pelaksana closing step 4 never cross: a
+		# submit after the close is refused, one before it is counted
+		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah", for_update=True)
+		if langkah and langkah > COLLECTION_STEP:
+			frappe.throw(
+				_(
+					"Penghimpunan data isian (langkah {0}) untuk monitoring {1} sudah ditutup; Isian tidak dapat diajukan lagi. Hubungi Kasubbag Perencanaan dan Keuangan."
+				).format(COLLECTION_STEP, self.monitoring)
+			)
 
 	def on_submit(self):
 		update_progress(self.monitoring)

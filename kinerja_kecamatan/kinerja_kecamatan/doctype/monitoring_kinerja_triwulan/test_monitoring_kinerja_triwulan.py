@@ -305,6 +305,14 @@ class TestSelfApproval(WorkflowTestCase):
 				apply_workflow(monitoring.as_dict(), step(7).action)
 		finally:
 			frappe.set_user("Administrator")
+		# nor by writing the next state straight into the record
+		frappe.db.commit()
+		status, body = rest(
+			"PUT", f"/api/resource/{monitoring.doctype}/{monitoring.name}", both, {"workflow_state": step(8).state}
+		)
+		self.assertEqual(status, 403)
+		self.assertIn("tidak dapat menyetujui langkah ini sendiri", body.get("_server_messages", ""))
+		self.assertEqual(frappe.db.get_value(monitoring.doctype, monitoring.name, "langkah"), 7)
 		approved = self.act(ROLE_CAMAT, monitoring, step(7).action)
 		self.assertEqual(approved.langkah, 8)
 

@@ -4,12 +4,18 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan.tests.factories import make_kecamatan, make_unit, make_user
+from kinerja_kecamatan.tests.factories import make_kecamatan, make_officer, make_unit, make_user
 from kinerja_kecamatan.workflow.sop import ROLE_KEPALA_UNIT
 
 
-def allowed(user, doctype):
-	return set(frappe.get_all("User Permission", {"user": user, "allow": doctype}, pluck="for_value"))
+def seen_by(user, doctype):
+	frappe.set_user(user)
+	try:
+		return set(frappe.get_list(doctype, pluck="name"))
+	except frappe.PermissionError:  # no role left that reads it at all
+		return set()
+	finally:
+		frappe.set_user("Administrator")
 
 
 class TestUnitKerja(FrappeTestCase):
@@ -17,16 +23,31 @@ class TestUnitKerja(FrappeTestCase):
 		kecamatan = make_kecamatan()
 		user = make_user()
 		unit = make_unit(kecamatan, kepala_unit=user)
+		make_unit(kecamatan)  # another unit of the same kecamatan
 		self.assertIn(ROLE_KEPALA_UNIT, frappe.get_roles(user))
-		self.assertEqual(allowed(user, "Unit Kerja"), {unit})
-		self.assertEqual(allowed(user, "Kecamatan"), {kecamatan})
+		self.assertEqual(seen_by(user, "Unit Kerja"), {unit})
+		self.assertEqual(seen_by(user, "Kecamatan"), {kecamatan})
 
-	def test_changing_the_head_moves_the_permission(self):
+	def test_changing_the_head_moves_the_access(self):
 		kecamatan = make_kecamatan()
 		old, new = make_user(), make_user()
 		unit = frappe.get_doc("Unit Kerja", make_unit(kecamatan, kepala_unit=old))
+		make_officer(kecamatan, new, "Kepala Seksi")
 		unit.kepala_unit = new
 		unit.save()
-		self.assertEqual(allowed(old, "Unit Kerja"), set())
-		self.assertEqual(allowed(old, "Kecamatan"), set())
-		self.assertEqual(allowed(new, "Unit Kerja"), {unit.name})
+		self.assertEqual(seen_by(old, "Unit Kerja"), set())
+		self.assertNotIn(ROLE_KEPALA_UNIT, frappe.get_roles(old))
+		self.assertEqual(seen_by(new, "Unit Kerja"), {unit.name})
+
+	def test_only_an_officer_of_the_kecamatan_can_head_a_unit(self):
+		kecamatan, elsewhere = make_kecamatan(), make_kecamatan()
+		stranger, officer_elsewhere = make_user(), make_user()
+		make_officer(elsewhere, officer_elsewhere, "Kepala Seksi")
+		unit = make_unit(kecamatan)
+		for user in (stranger, officer_elsewhere):
+			with self.subTest(user=user):
+				doc = frappe.get_doc("Unit Kerja", unit)
+				doc.kepala_unit = user
+				with self.assertRaisesRegex(frappe.ValidationError, f"bukan Pejabat Kecamatan {kecamatan}"):
+					doc.save()
+				self.assertNotIn(ROLE_KEPALA_UNIT, frappe.get_roles(user))
