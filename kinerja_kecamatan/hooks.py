@@ -46,6 +46,7 @@ _CONFINED_CHILDREN = [
 permission_query_conditions = {
 	doctype: "kinerja_kecamatan.access.query_conditions" for doctype in _CONFINED + _CONFINED_CHILDREN
 }
+permission_query_conditions["File"] = "kinerja_kecamatan.access.file_query_conditions"
 has_permission = {doctype: "kinerja_kecamatan.access.has_permission" for doctype in _CONFINED}
 has_permission["File"] = "kinerja_kecamatan.laporan.archive_file_permission"
 
@@ -69,9 +70,15 @@ doc_events = {
 }
 # a signed report's archived PDF is never deleted, replaced or re-pointed
 doc_events["File"] = {
+	"before_insert": "kinerja_kecamatan.attachments.check_new_file",
 	"on_trash": "kinerja_kecamatan.laporan.protect_archive_file",
 	"before_validate": "kinerja_kecamatan.laporan.protect_archive_file",
 }
+# a comment on the app's records carries its real author
+doc_events["Comment"] = {"before_insert": "kinerja_kecamatan.attachments.comment_as_its_author"}
+
+# Frappe's frappe.client.get_count counts any DocType with no permission check at all
+override_whitelisted_methods = {"frappe.client.get_count": "kinerja_kecamatan.access.get_count"}
 
 # Desk
 # ----

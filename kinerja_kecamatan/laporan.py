@@ -273,8 +273,9 @@ def content_hash(laporan) -> str:
 	return hmac.new(signing_key(), message, hashlib.sha256).hexdigest()
 
 
-def sign_laporan(monitoring) -> None:
-	"""Step 11 "Ya": the Camat's name, NIP, pangkat and jabatan, the date in Indonesian, the hash."""
+def sign_laporan(monitoring, correction: bool = False) -> None:
+	"""Step 11 "Ya": the Camat's name, NIP, pangkat and jabatan, the date in Indonesian, the hash.
+	A correction (an amended report) is dated the day it is signed."""
 	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
 	# what is signed is what the data says now, not what the draft held
 	rows, _temuan, _rekomendasi = collect_rows(monitoring)
@@ -289,7 +290,7 @@ def sign_laporan(monitoring) -> None:
 			"nip_penandatangan": pejabat.nip,
 			"pangkat_penandatangan": pejabat.pangkat_golongan,
 			"jabatan_penandatangan": pejabat.jabatan,
-			"tanggal_laporan": laporan.tanggal_laporan or nowdate(),
+			"tanggal_laporan": nowdate() if correction else laporan.tanggal_laporan or nowdate(),
 			"ditandatangani_pada": now_datetime(),
 			"ditandatangani_oleh": frappe.session.user,
 		}
@@ -444,7 +445,9 @@ def archive_laporan(monitoring) -> str:
 				"is_private": 1,
 				"content": pdf,
 			}
-		).insert(ignore_permissions=True)
+		)
+		saved.flags.kinerja_archive = True  # the one file attached to a signed record
+		saved.insert(ignore_permissions=True)
 	laporan.db_set(
 		{"nomor_arsip": nomor_arsip, "file_arsip": saved.file_url, "sidik_arsip": hashlib.sha256(pdf).hexdigest()}
 	)

@@ -28,16 +28,11 @@ def complete_setup_wizard():
 
 
 def ensure_system_manager() -> None:
-	"""A System Manager besides Administrator, as every real intranet has. Without one, Frappe
-	makes the first desk user it creates a System Manager: on a fresh demo site that was the
-	Camat, who then saw and could change everything."""
-	others = frappe.get_all(
-		"Has Role",
-		{"role": "System Manager", "parenttype": "User", "parent": ("not in", ("Administrator", "Guest"))},
-		pluck="parent",
-	)
-	if not others:
-		user = frappe.get_doc(
+	"""A System Manager of its own besides Administrator, as every real intranet has. Without
+	one, Frappe makes the first desk user created a System Manager (and keeps them one): on a
+	fresh demo site that was the Camat, who then saw and could change everything."""
+	if not frappe.db.exists("User", SYSTEM_MANAGER):
+		frappe.get_doc(
 			{
 				"doctype": "User",
 				"email": SYSTEM_MANAGER,
@@ -45,6 +40,5 @@ def ensure_system_manager() -> None:
 				"send_welcome_email": 0,
 				"roles": [{"role": "System Manager"}],
 			}
-		)
-		user.insert(ignore_permissions=True)
+		).insert(ignore_permissions=True)
 	frappe.db.commit()

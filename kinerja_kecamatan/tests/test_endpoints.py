@@ -25,6 +25,7 @@ def app_methods() -> list[str]:
 		"kinerja_kecamatan.isian_excel",
 		"kinerja_kecamatan.dashboard",
 		"kinerja_kecamatan.laporan",
+		"kinerja_kecamatan.access",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
@@ -80,6 +81,10 @@ class TestEndpoints(FrappeTestCase):
 		calls[
 			"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja.preview_capaian"
 		] = {"name": self.isian.name, "realisasi": {}}
+		calls[
+			"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.tandatangani_koreksi"
+		] = {"laporan": "LHM-none"}
+		calls["kinerja_kecamatan.access.get_count"] = {"doctype": "Isian Data Kinerja"}
 		calls["kinerja_kecamatan.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.dashboard.indikator_sangat_rendah"] = {}
 		self.assertEqual(set(calls), set(app_methods()) - {PUBLIC_METHOD})

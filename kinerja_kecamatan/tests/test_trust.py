@@ -128,6 +128,92 @@ class TestTrust(FrappeTestCase):
 		parents = {row["parent"] for row in body["data"]}
 		self.assertEqual(parents, {isian.name})
 
+	def test_files_of_another_units_isian_are_neither_listed_nor_read(self):
+		own, head = self.draft_isian(0)
+		other, _head = self.draft_isian(1)
+		files = {
+			isian.name: frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_name": f"bukti-{isian.name}.txt",
+					"content": "foto kegiatan",
+					"is_private": 1,
+					"attached_to_doctype": ISIAN,
+					"attached_to_name": isian.name,
+				}
+			)
+			.insert()
+			.name
+			for isian in (own, other)
+		}
+		frappe.db.commit()
+		path = '/api/resource/File?fields=["name"]&limit_page_length=0&filters=[["attached_to_doctype","=","Isian Data Kinerja"]]'
+		status, body = http("GET", path, head)
+		self.assertEqual(status, 200)
+		self.assertEqual({row["name"] for row in body["data"]} & set(files.values()), {files[own.name]})
+		status, _body = http("GET", resource("File", files[other.name]), head)
+		self.assertEqual(status, 403)
+
+	def test_a_head_cannot_reach_another_units_file_or_attach_to_its_records(self):
+		own, head = self.draft_isian(0)
+		other, other_head = self.draft_isian(1)
+		secret = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "rahasia.txt",
+				"content": "rahasia unit lain",
+				"is_private": 1,
+				"attached_to_doctype": ISIAN,
+				"attached_to_name": other.name,
+			}
+		).insert()
+		frappe.db.commit()
+		# a File record of their own pointing at the other unit's private file
+		status, _body = http(
+			"POST",
+			"/api/method/frappe.client.insert",
+			head,
+			{"doc": {"doctype": "File", "file_url": secret.file_url, "is_private": 1, "attached_to_doctype": ISIAN, "attached_to_name": own.name}},
+		)
+		self.assertEqual(status, 403)
+		status, _body = http("GET", secret.file_url, head)
+		self.assertEqual(status, 403)
+		# an upload attached to a record they may not write
+		upload = {"doctype": ISIAN, "docname": other.name, "is_private": 1}
+		status, _body = http("POST", "/api/method/upload_file", head, upload, {"file": ("x.pdf", b"%PDF-1.4 x", "application/pdf")})
+		self.assertEqual(status, 403)
+		self.assertEqual(frappe.db.count("File", {"attached_to_name": other.name}), 1)
+		# while their own draft takes it
+		upload["docname"] = own.name
+		status, body = http("POST", "/api/method/upload_file", head, upload, {"file": ("x.pdf", b"%PDF-1.4 x", "application/pdf")})
+		self.assertEqual(status, 200, message_of(body))
+
+	def test_counts_are_confined_like_lists(self):
+		isian, head = self.draft_isian(0)
+		other, _head = self.draft_isian(1)
+		count = "/api/method/frappe.client.get_count"
+		self.assertEqual(http("POST", count, head, {"doctype": ISIAN})[1]["message"], 1)
+		status, body = http("POST", count, head, {"doctype": ISIAN, "filters": {"name": other.name}})
+		self.assertEqual((status, body["message"]), (200, 0))
+		self.assertEqual(http("POST", count, head, {"doctype": "Activity Log"})[0], 403)
+
+	def test_a_comment_carries_its_real_author(self):
+		isian, head = self.draft_isian(0)
+		status, body = http(
+			"POST",
+			"/api/method/frappe.desk.form.utils.add_comment",
+			head,
+			{
+				"reference_doctype": ISIAN,
+				"reference_name": isian.name,
+				"content": "Laporan ini dicabut",
+				"comment_email": self.people[ROLE_CAMAT],
+				"comment_by": "Camat",
+			},
+		)
+		self.assertEqual(status, 200, message_of(body))
+		self.assertEqual((body["message"]["comment_email"], body["message"]["owner"]), (head, head))
+
 	def test_another_kecamatans_officer_sees_nothing_of_this_one(self):
 		listings = {
 			MONITORING: "",
@@ -331,6 +417,16 @@ class TestSignedArchive(FrappeTestCase):
 		self.assertEqual(status, 403)
 		self.assertEqual(frappe.db.count("Log Langkah Monitoring", {"parent": name}), log_rows)
 
+		# the quarter's Blanko and Isian stay as the signed report used them
+		blanko = frappe.db.get_value("Blanko Monitoring Kinerja", {"monitoring": name, "docstatus": 1})
+		status, _body = http("POST", "/api/method/frappe.client.cancel", pelaksana, {"doctype": "Blanko Monitoring Kinerja", "name": blanko})
+		self.assertEqual(status, 403)
+		self.assertEqual(frappe.db.get_value("Blanko Monitoring Kinerja", blanko, "docstatus"), 1)
+		# nothing more is attached to the signed report
+		upload = {"doctype": LAPORAN, "docname": laporan, "is_private": 1}
+		status, _body = http("POST", "/api/method/upload_file", pelaksana, upload, {"file": ("ARSIP.pdf", b"%PDF-1.4 palsu", "application/pdf")})
+		self.assertEqual(status, 403)
+
 		# 9. the verification page takes the PDF itself, and tells nothing of other reports
 		with open(frappe.get_doc("File", file_name).get_full_path(), "rb") as pdf:
 			content = pdf.read()
@@ -345,3 +441,37 @@ class TestSignedArchive(FrappeTestCase):
 		# a wrong code for a real report reads exactly as a report that does not exist
 		self.assertIn("TIDAK SAH.</b> Tidak ada laporan bertanda tangan yang cocok", wrong_code)
 		self.assertIn("TIDAK SAH.</b> Tidak ada laporan bertanda tangan yang cocok", no_report)
+
+		# 3. a correction: the Camat cancels (logged), the report is amended, redrafted and signed
+		# again with its own archive; the old archive stays
+		cancel = {"doctype": LAPORAN, "name": laporan}
+		status, _body = http("POST", "/api/method/frappe.client.cancel", self.deputy, cancel)
+		self.assertEqual(status, 403)
+		status, body = http("POST", "/api/method/frappe.client.cancel", camat, cancel)
+		self.assertEqual(status, 200, message_of(body))
+		self.assertTrue(frappe.db.exists("Comment", {"reference_name": name, "content": ("like", f"%{laporan}%dibatalkan%")}))
+		correction = {"monitoring": name, "amended_from": laporan, "temuan": "Koreksi temuan"}
+		status, body = http("POST", resource(LAPORAN), pelaksana, {**correction, "hash_tanda_tangan": "palsu"})
+		self.assertEqual(status, 403)  # a signature never travels with a copy
+		status, body = http("POST", resource(LAPORAN), pelaksana, correction)
+		self.assertEqual(status, 200, message_of(body))
+		amended = body["data"]["name"]
+		status, body = http(
+			"POST",
+			"/api/method/kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.susun_draft_laporan",
+			pelaksana,
+			{"monitoring": name},
+		)
+		self.assertEqual((status, body.get("message")), (200, amended), message_of(body))
+		sign = "/api/method/kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.tandatangani_koreksi"
+		status, body = http("POST", sign, self.deputy, {"laporan": amended})
+		self.assertIn(status, (403, 417))
+		status, body = http("POST", sign, camat, {"laporan": amended})
+		self.assertEqual(status, 200, message_of(body))
+		new_nomor, new_url = body["message"]["nomor_arsip"], body["message"]["file_arsip"]
+		self.assertNotEqual((new_nomor, new_url), (nomor, file_url))
+		self.assertEqual(frappe.db.get_value(LAPORAN, laporan, ["docstatus", "nomor_arsip", "file_arsip"]), (2, nomor, file_url))
+		self.assertTrue(frappe.db.exists("File", file_name))
+		with open(frappe.get_doc("File", {"file_url": new_url}).get_full_path(), "rb") as pdf:
+			status, body = http("POST", method, None, files={"file": ("koreksi.pdf", pdf.read(), "application/pdf")})
+		self.assertEqual((body["message"]["sah"], body["message"]["laporan"]["nomor_arsip"]), (True, new_nomor))

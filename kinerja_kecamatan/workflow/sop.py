@@ -193,6 +193,8 @@ RETURNS = (
 
 # Step 4 (penghimpunan): unit heads submit their Isian, the Kasubbag PK records exceptions.
 COLLECTION_STEP = 4
+# Step 8 (pelaksanaan monitoring): the team fills and signs a Blanko per unit.
+BLANKO_STEP = 8
 
 # After step 12: the record is submitted and can no longer change.
 ARCHIVED = 13

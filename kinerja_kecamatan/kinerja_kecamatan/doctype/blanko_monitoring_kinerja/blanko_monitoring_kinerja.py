@@ -13,6 +13,7 @@ from kinerja_kecamatan.number_fields import read_number, stored_number
 from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
 from kinerja_kecamatan.triwulan import quarter_number
 from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow.sop import BLANKO_STEP
 
 
 class BlankoMonitoringKinerja(Document):
@@ -78,6 +79,17 @@ class BlankoMonitoringKinerja(Document):
 			if row.indikator in pk_rows:
 				values = capaian_of(pk, pk_rows[row.indikator], quarter, used_realisasi(row), earlier, skala)
 				row.capaian_terverifikasi, row.predikat = values.capaian_tw, values.predikat
+
+	def before_cancel(self):
+		# once the monitoring step is over the report rests on this Blanko
+		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah")
+		if langkah and langkah > BLANKO_STEP:
+			frappe.throw(
+				_("Blanko {0} tidak dapat dibatalkan: pelaksanaan monitoring (langkah {1}) sudah selesai.").format(
+					self.name, BLANKO_STEP
+				),
+				frappe.PermissionError,
+			)
 
 	def before_submit(self):
 		errors = [

@@ -62,6 +62,17 @@ class IsianDataKinerja(Document):
 				).format(COLLECTION_STEP, self.monitoring)
 			)
 
+	def before_cancel(self):
+		# once collection is closed the quarter's numbers rest on this Isian
+		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah")
+		if langkah and langkah > COLLECTION_STEP:
+			frappe.throw(
+				_("Isian {0} tidak dapat dibatalkan: penghimpunan data (langkah {1}) sudah ditutup.").format(
+					self.name, COLLECTION_STEP
+				),
+				frappe.PermissionError,
+			)
+
 	def on_submit(self):
 		update_progress(self.monitoring)
 

@@ -26,6 +26,27 @@ class LaporanHasilMonitoring(Document):
 		if other:
 			frappe.throw(_("Monitoring {0} sudah memiliki laporan {1}.").format(self.monitoring, other))
 
+	def before_cancel(self):
+		# only the kecamatan's own Camat withdraws what they signed
+		from kinerja_kecamatan.laporan import signer_of
+
+		if frappe.session.user != "Administrator" and not signer_of(self.kecamatan):
+			frappe.throw(
+				_("Hanya Camat Kecamatan {0} yang dapat membatalkan laporan yang ditandatanganinya.").format(
+					self.kecamatan
+				),
+				frappe.PermissionError,
+			)
+
+	def on_cancel(self):
+		frappe.get_doc("Monitoring Kinerja Triwulan", self.monitoring).add_comment(
+			"Info",
+			_(
+				"Laporan {0} (arsip {1}) dibatalkan oleh {2} untuk dikoreksi; arsip PDF-nya tetap tersimpan. "
+				"Koreksinya: ubah (amend) laporan, susun ulang, lalu Camat menandatangani koreksi."
+			).format(self.name, self.nomor_arsip or "-", frappe.session.user),
+		)
+
 	def before_submit(self):
 		# only the Camat's signature at step 11 submits a report (kinerja_kecamatan.laporan.sign_laporan)
 		if not self.hash_tanda_tangan:
@@ -45,3 +66,35 @@ def susun_draft_laporan(monitoring: str):
 	doc.check_permission("write")
 	frappe.has_permission("Laporan Hasil Monitoring", "create", throw=True)
 	return draft_laporan(doc).name
+
+
+@frappe.whitelist()
+def tandatangani_koreksi(laporan: str):
+	"""The Camat signs and archives a correction: an amended report of a cancelled signed one.
+	It gets its own archive number and PDF; the cancelled report's archive stays as it was."""
+	from kinerja_kecamatan.laporan import archive_laporan, missing_for_signature, sign_laporan
+	from kinerja_kecamatan.validation import throw_if_any
+
+	frappe.has_permission("Laporan Hasil Monitoring", "submit", throw=True)
+	doc = frappe.get_doc("Laporan Hasil Monitoring", laporan)
+	doc.check_permission("submit")
+	if doc.docstatus != 0 or not doc.amended_from:
+		frappe.throw(
+			_(
+				"Hanya koreksi (amend) dari laporan yang dibatalkan yang ditandatangani di sini; laporan siklus berjalan ditandatangani pada langkah 11."
+			)
+		)
+	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", doc.monitoring)
+	if monitoring.docstatus != 1:
+		frappe.throw(_("Monitoring {0} belum diarsipkan; laporannya ditandatangani pada langkah 11.").format(monitoring.name))
+	throw_if_any(missing_for_signature(monitoring), _("Koreksi laporan belum dapat ditandatangani"))
+	sign_laporan(monitoring, correction=True)
+	file_url = archive_laporan(monitoring)
+	signed = frappe.get_doc("Laporan Hasil Monitoring", laporan)
+	monitoring.add_comment(
+		"Info",
+		_("Koreksi {0} atas {1} ditandatangani oleh {2} dan diarsipkan sebagai {3}.").format(
+			signed.name, signed.amended_from, frappe.session.user, signed.nomor_arsip
+		),
+	)
+	return {"nomor_arsip": signed.nomor_arsip, "file_arsip": file_url}

@@ -146,6 +146,15 @@ class TestSignedReport(FrappeTestCase):
 			)
 			frappe.db.commit()
 
+	def test_the_demo_names_the_archive_or_says_it_is_missing(self):
+		from kinerja_kecamatan.demo.run import archived_pdf_path
+
+		path = archived_pdf_path(self.laporan)
+		self.assertTrue(path.endswith(self.laporan.file_arsip))
+		missing = frappe._dict(file_arsip="/private/files/ARSIP-tidak-ada.pdf")
+		self.assertIsNone(archived_pdf_path(missing))
+		self.assertIsNone(archived_pdf_path(frappe._dict(file_arsip=None)))
+
 	def test_printing_again_gives_the_archived_content(self):
 		def text_of(pdf):
 			return " ".join(
