@@ -99,11 +99,14 @@ jinja = {
 		"kinerja_kecamatan.print_jinja.qr_laporan",
 		"kinerja_kecamatan.print_jinja.nama_unit",
 		"kinerja_kecamatan.print_jinja.pejabat_of",
+		"kinerja_kecamatan.print_jinja.persetujuan_jadwal",
 	],
 	"filters": [
 		"kinerja_kecamatan.print_jinja.tanggal_id",
 		"kinerja_kecamatan.print_jinja.angka_id",
 		"kinerja_kecamatan.print_jinja.persen_id",
+		"kinerja_kecamatan.print_jinja.nip_id",
+		"kinerja_kecamatan.print_jinja.jam_id",
 		"kinerja_kecamatan.print_jinja.teks",
 	],
 }

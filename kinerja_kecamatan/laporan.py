@@ -366,12 +366,14 @@ def verifikasi_berkas():
 
 def public_summary(laporan) -> dict:
 	"""What the signed report itself states, and nothing more."""
+	from kinerja_kecamatan.kinerja_kecamatan.doctype.pejabat.pejabat import nip_spaced
+
 	return {
 		"name": laporan.name,
 		"kecamatan": laporan.kecamatan,
 		"periode": _("Triwulan {0} Tahun {1}").format(laporan.triwulan, laporan.tahun),
 		"penandatangan": laporan.nama_penandatangan,
-		"nip": laporan.nip_penandatangan,
+		"nip": nip_spaced(laporan.nip_penandatangan),
 		"jabatan": laporan.jabatan_penandatangan,
 		"tempat_tanggal": laporan.tempat_tanggal,
 		"nomor_arsip": laporan.nomor_arsip,

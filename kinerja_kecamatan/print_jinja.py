@@ -8,11 +8,16 @@ from frappe.utils import escape_html
 from markupsafe import Markup
 
 from kinerja_kecamatan.capaian import format_angka, format_persen
-from kinerja_kecamatan.tanggal import tanggal_indonesia
+from kinerja_kecamatan.tanggal import jam_indonesia, tanggal_indonesia
 
 
 def tanggal_id(value) -> str:
 	return tanggal_indonesia(value)
+
+
+def jam_id(value) -> str:
+	"""A time as "09.00 WITA", in the site's time zone."""
+	return jam_indonesia(value, frappe.get_system_settings("time_zone"))
 
 
 def angka_id(value, digits=None) -> str:
@@ -24,6 +29,13 @@ def angka_id(value, digits=None) -> str:
 
 def persen_id(value, ada_data=True) -> str:
 	return format_persen(value) if ada_data else format_persen(None)
+
+
+def nip_id(value) -> str:
+	"""An NIP spaced as on the SOP: 19890413 198804 1 001."""
+	from kinerja_kecamatan.kinerja_kecamatan.doctype.pejabat.pejabat import nip_spaced
+
+	return nip_spaced(value)
 
 
 def teks(value) -> Markup:
@@ -39,7 +51,7 @@ def kop_surat(kecamatan: str) -> dict:
 		return {"html": Markup(content or ""), "camat": doc.camat}
 	return {
 		"html": None,
-		"pemerintah": f"PEMERINTAH KABUPATEN {doc.kabupaten}".upper(),
+		"pemerintah": f"PEMERINTAH {doc.jenis_daerah or 'Kabupaten'} {doc.kabupaten}".upper(),
 		"kecamatan": f"KECAMATAN {doc.nama_kecamatan}".upper(),
 		"alamat": " ".join(filter(None, [doc.alamat, doc.kode_pos and f"Kode Pos {doc.kode_pos}"])),
 		"kontak": " · ".join(filter(None, [doc.telepon and f"Telp. {doc.telepon}", doc.email])),
@@ -58,6 +70,12 @@ def qr_laporan(laporan) -> Markup:
 
 def nama_unit(unit_kerja: str) -> str:
 	return frappe.db.get_value("Unit Kerja", unit_kerja, "nama_unit") or unit_kerja
+
+
+def persetujuan_jadwal(doc) -> dict | None:
+	from kinerja_kecamatan.kinerja_kecamatan.doctype.jadwal_monitoring.jadwal_monitoring import persetujuan
+
+	return persetujuan(doc)
 
 
 def pejabat_of(name: str | None) -> dict | None:

@@ -283,4 +283,5 @@ class TestDeskInBrowser(FrappeTestCase):
 		)
 		body = self.page.locator("body").inner_text()
 		self.assertIn("LAPORAN HASIL MONITORING", body)
-		self.assertIn(frappe.db.get_value("Laporan Hasil Monitoring", name, "nip_penandatangan"), body)
+		nip = frappe.db.get_value("Laporan Hasil Monitoring", name, "nip_penandatangan")
+		self.assertIn(f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}", body)  # spaced as on the SOP

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 from frappe.desk.form.assign_to import add as assign
+from frappe.desk.form.assign_to import close_all_assignments
 from frappe.utils import get_datetime, now_datetime
 
 from kinerja_kecamatan.workflow.kelengkapan import active_units, unit_indicators, units_with_isian
@@ -78,3 +79,13 @@ def update_progress(monitoring_name: str) -> None:
 		},
 		update_modified=False,
 	)
+
+
+def close_isian_tasks(monitoring_name: str, unit_kerja: str | None = None) -> None:
+	"""The "Isi Data Kinerja" tasks end with the work: when the Isian is submitted, when its unit is
+	excused, and for every unit once step 4 is closed."""
+	filters = {"monitoring": monitoring_name}
+	if unit_kerja:
+		filters["unit_kerja"] = unit_kerja
+	for name in frappe.get_all("Isian Data Kinerja", filters=filters, pluck="name"):
+		close_all_assignments("Isian Data Kinerja", name, ignore_permissions=True)

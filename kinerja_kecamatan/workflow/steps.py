@@ -66,7 +66,7 @@ def after_transition(doc) -> None:
 	"""What a completed step leaves behind: the documents the next step works on."""
 	from kinerja_kecamatan.laporan import draft_laporan, sign_laporan
 	from kinerja_kecamatan.workflow.blanko import prepare_blanko
-	from kinerja_kecamatan.workflow.distribution import distribute_formats
+	from kinerja_kecamatan.workflow.distribution import close_isian_tasks, distribute_formats
 
 	before = doc.get_doc_before_save()
 	if not before or before.langkah == doc.langkah:
@@ -74,6 +74,8 @@ def after_transition(doc) -> None:
 	move = (before.langkah, doc.langkah)
 	if move == (3, 4):
 		distribute_formats(doc)
+	elif move == (4, 5):
+		close_isian_tasks(doc.name)
 	elif move in ((7, 8), (7, 6)):
 		note_on_jadwal(doc, approved=move == (7, 8), reason=doc.log_langkah[-1].catatan)
 		if move == (7, 8):

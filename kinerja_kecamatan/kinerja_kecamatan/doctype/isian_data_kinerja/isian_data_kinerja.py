@@ -10,7 +10,7 @@ from frappe.model.document import Document
 from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import compute_isian
 from kinerja_kecamatan.validation import throw_if_any
-from kinerja_kecamatan.workflow.distribution import update_progress
+from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
 from kinerja_kecamatan.workflow.sop import COLLECTION_STEP
 
 
@@ -75,6 +75,7 @@ class IsianDataKinerja(Document):
 
 	def on_submit(self):
 		update_progress(self.monitoring)
+		close_isian_tasks(self.monitoring, self.unit_kerja)
 
 	def on_cancel(self):
 		update_progress(self.monitoring)

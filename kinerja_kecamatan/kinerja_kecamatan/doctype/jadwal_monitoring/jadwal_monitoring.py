@@ -7,9 +7,13 @@ from frappe.model.document import Document
 
 from kinerja_kecamatan.validation import throw_if_any
 
+# step 7: the Camat corrects and approves the schedule
+APPROVAL_STEP = 7
+
 
 class JadwalMonitoring(Document):
 	def validate(self):
+		self.refuse_change_after_approval()
 		errors = []
 		seen = set()
 		for row in self.jadwal:
@@ -25,3 +29,44 @@ class JadwalMonitoring(Document):
 					)
 				)
 		throw_if_any(errors, _("Jadwal Monitoring belum valid"))
+
+	def refuse_change_after_approval(self):
+		"""Once the Camat approves the schedule (step 7) it is what the team carries out."""
+		if self.is_new():
+			return
+		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah")
+		if langkah and langkah > APPROVAL_STEP:
+			frappe.throw(
+				_("Jadwal Monitoring {0} sudah disetujui Camat dan tidak dapat diubah lagi.").format(self.name),
+				frappe.PermissionError,
+			)
+
+
+def persetujuan(jadwal) -> dict | None:
+	"""Who approved the schedule and when (step 7's last completion), for its print."""
+	monitoring = frappe.db.get_value(
+		"Monitoring Kinerja Triwulan", jadwal.monitoring, ["langkah", "kecamatan"], as_dict=True
+	)
+	if not monitoring or monitoring.langkah <= APPROVAL_STEP:
+		return None
+	approved = frappe.get_all(
+		"Log Langkah Monitoring",
+		filters={"parent": jadwal.monitoring, "langkah": APPROVAL_STEP},
+		fields=["pengguna", "selesai"],
+		order_by="selesai desc",
+		limit=1,
+	)
+	if not approved:
+		return None
+	pejabat = frappe.db.get_value(
+		"Pejabat",
+		{"user": approved[0].pengguna, "kecamatan": monitoring.kecamatan},
+		["nama", "nip", "pangkat_golongan", "jabatan"],
+		as_dict=True,
+	) or frappe.db.get_value(
+		"Pejabat",
+		frappe.db.get_value("Kecamatan", monitoring.kecamatan, "camat"),
+		["nama", "nip", "pangkat_golongan", "jabatan"],
+		as_dict=True,
+	)
+	return frappe._dict(pejabat=pejabat, tanggal=approved[0].selesai, kecamatan=monitoring.kecamatan)

@@ -18,3 +18,13 @@ class TestKecamatan(FrappeTestCase):
 			frappe.get_doc(
 				{"doctype": "Kecamatan", "nama_kecamatan": "Kembar Uji", "kabupaten": "X", "alamat": "Y"}
 			).insert()
+
+	def test_the_letterhead_names_a_kabupaten_or_a_kota(self):
+		from kinerja_kecamatan.print_jinja import kop_surat
+
+		kabupaten = make_kecamatan("Paringin Uji", kabupaten="Balangan")
+		kota = make_kecamatan("Banjarmasin Tengah Uji", kabupaten="Banjarmasin")
+		frappe.db.set_value("Kecamatan", kota, "jenis_daerah", "Kota")
+		frappe.clear_document_cache("Kecamatan", kota)
+		self.assertEqual(kop_surat(kabupaten)["pemerintah"], "PEMERINTAH KABUPATEN BALANGAN")
+		self.assertEqual(kop_surat(kota)["pemerintah"], "PEMERINTAH KOTA BANJARMASIN")

@@ -8,6 +8,7 @@ from frappe.model.document import Document
 from kinerja_kecamatan.laporan import archive_laporan
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
+from kinerja_kecamatan.workflow.distribution import close_isian_tasks
 from kinerja_kecamatan.workflow.editing import EXCEPTION_STEP, check_edit
 from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK, STEPS
 
@@ -93,4 +94,5 @@ def catat_pengecualian(monitoring: str, unit_kerja: str, alasan: str):
 	doc.flags.ignore_permissions = True
 	doc.flags.via_catat_pengecualian = True
 	doc.save()
+	close_isian_tasks(doc.name, unit_kerja)
 	return doc.name

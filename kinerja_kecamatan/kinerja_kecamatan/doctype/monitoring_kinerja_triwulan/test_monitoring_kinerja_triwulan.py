@@ -8,7 +8,7 @@ from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime
 
-from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
+from kinerja_kecamatan.demo.quarter import fill_blanko, fill_isian, run_quarter
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
@@ -281,6 +281,16 @@ class TestKelengkapan(WorkflowTestCase):
 		self.assertEqual(len(comments), 2)
 		self.assertIn("Ganti tempat ke aula desa", comments[0])
 		self.assertIn("Disetujui", comments[1])
+		# approved: printed with the Camat's approval, and fixed
+		html = frappe.get_print("Jadwal Monitoring", jadwal, print_format="Jadwal Monitoring")
+		camat = frappe.db.get_value("Kecamatan", monitoring.kecamatan, "camat")
+		nip = frappe.db.get_value("Pejabat", camat, "nip")
+		for expected in ("Menyetujui,", f"NIP. {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}", "WITA"):
+			self.assertIn(expected, html)
+		doc = frappe.get_doc("Jadwal Monitoring", jadwal)
+		doc.catatan = "Diubah setelah disetujui"
+		with self.assertRaisesRegex(frappe.PermissionError, "sudah disetujui Camat"):
+			doc.save()
 
 
 class TestSelfApproval(WorkflowTestCase):
@@ -456,3 +466,32 @@ class TestAdminEditsSurviveMigrate(FrappeTestCase):
 		self.assertEqual(
 			next(t for t in workflow.transitions if t.action == step(5).action).allowed, ROLE_PELAKSANA
 		)
+
+
+class TestTasks(WorkflowTestCase):
+	def test_isian_tasks_close_with_the_work(self):
+		monitoring, heads = make_cycle(self.people, units=3)
+		run_quarter(self.people, heads, monitoring.name, lambda row: ("100", None), until=4)
+		units = list(heads)
+		isian = {u: frappe.db.get_value("Isian Data Kinerja", {"monitoring": monitoring.name, "unit_kerja": u}) for u in units}
+
+		def open_tasks():
+			return [
+				frappe.db.count("ToDo", {"reference_type": "Isian Data Kinerja", "reference_name": isian[u], "status": "Open"})
+				for u in units
+			]
+
+		self.assertEqual(open_tasks(), [1, 1, 1])
+		fill_isian(heads[units[0]], isian[units[0]], lambda row: ("100", None))
+		frappe.set_user(self.people[ROLE_KASUBBAG_PK])
+		try:
+			catat_pengecualian(monitoring.name, units[1], "Kepala seksi menjalani cuti besar")
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(open_tasks(), [0, 0, 1])
+		fill_isian(heads[units[2]], isian[units[2]], lambda row: ("100", None))
+		# a task reopened by hand still ends when the Pelaksana closes step 4
+		todo = frappe.get_all("ToDo", {"reference_name": isian[units[0]]}, pluck="name")[0]
+		frappe.db.set_value("ToDo", todo, "status", "Open")
+		self.complete(frappe.get_doc("Monitoring Kinerja Triwulan", monitoring.name), 4)
+		self.assertEqual(open_tasks(), [0, 0, 0])

@@ -30,6 +30,15 @@ def normalise_nip(nip: str | None) -> str:
 	return re.sub(r"\s", "", nip or "")
 
 
+def nip_spaced(nip: str | None) -> str:
+	"""An NIP as the SOP and every signature block write it: "198904131988041001" →
+	"19890413 198804 1 001" (birth date, appointment, gender, sequence). Anything else as it is."""
+	digits = normalise_nip(nip)
+	if not re.fullmatch(r"\d{18}", digits):
+		return nip or ""
+	return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
 class Pejabat(Document):
 	def before_insert(self):
 		self.nip = normalise_nip(self.nip)  # before naming: the NIP is the document's name

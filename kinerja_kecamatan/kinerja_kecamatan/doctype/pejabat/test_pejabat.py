@@ -37,3 +37,11 @@ class TestPejabat(FrappeTestCase):
 				with self.assertRaisesRegex(frappe.ValidationError, reason):
 					new_pejabat(nip).insert()
 				self.assertFalse(frappe.db.exists("Pejabat", nip))
+
+	def test_nip_prints_spaced_as_on_the_sop(self):
+		from kinerja_kecamatan.kinerja_kecamatan.doctype.pejabat.pejabat import nip_spaced
+
+		self.assertEqual(nip_spaced("198904131988041001"), "19890413 198804 1 001")
+		self.assertEqual(nip_spaced("19890413 198804 1 001"), "19890413 198804 1 001")
+		self.assertEqual(nip_spaced("-"), "-")
+		self.assertEqual(nip_spaced(None), "")
