@@ -153,7 +153,8 @@ def seed_cycles(common):
 				name = f"{PREFIX}-MON-{k}-{year}-{tw}"
 				monitorings.append((name, f"{PREFIX} Kecamatan {k}", year, tw, 1, 13, name, *common.values()))
 				for step in STEPS:
-					duration = (step.mutu_baku_minutes * (k + step.number)) // 8
+					standard = step.minutes or 2 * 510  # "2 Hari" on Monday–Thursday
+					duration = (standard * (k + step.number)) // 8
 					logs.append(
 						(
 							f"{name}-{step.number}",
@@ -166,8 +167,8 @@ def seed_cycles(common):
 							step.action,
 							"Administrator",
 							duration,
-							step.mutu_baku_minutes,
-							"Tepat Waktu" if duration <= step.mutu_baku_minutes else "Terlambat",
+							standard,
+							"Tepat Waktu" if duration <= standard else "Terlambat",
 							*common.values(),
 						)
 					)

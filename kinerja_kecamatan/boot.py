@@ -1,9 +1,22 @@
-"""What the desk needs at start: predikat colours for list indicators."""
+"""What the desk needs at start: the predikat scale (labels, highest first, and colours) and the
+latest period with data, on which every report opens."""
 
 import frappe
+
+from kinerja_kecamatan.access import scope_of
+from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
+	predikat_labels,
+)
+from kinerja_kecamatan.report_data import latest_period
 
 
 def extend_bootinfo(bootinfo):
 	if frappe.session.user == "Guest":
 		return
 	bootinfo.kinerja_warna_predikat = frappe.get_cached_doc("Pengaturan Kinerja").warna()
+	bootinfo.kinerja_predikat = predikat_labels()
+	period = latest_period()
+	scope = scope_of(frappe.session.user)
+	if scope is None or len(scope.kecamatan) != 1:
+		period.pop("kecamatan", None)  # a kabupaten reader starts on every kecamatan
+	bootinfo.kinerja_periode = period

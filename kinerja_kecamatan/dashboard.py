@@ -1,7 +1,14 @@
-"""Workspace numbers that need more than a filter."""
+"""Workspace numbers: the same rows, period and summariser as the reports, so they agree."""
 
 import frappe
 from frappe.utils import now_datetime
+
+from kinerja_kecamatan.report_data import isian_rows, summary, visible_isian, with_latest_period
+
+
+def latest_rows() -> list[dict]:
+	"""The indicator rows of the latest period with data the user may see."""
+	return isian_rows(visible_isian(with_latest_period({})))
 
 
 @frappe.whitelist()
@@ -18,7 +25,17 @@ def langkah_terlambat(filters=None) -> int:
 
 @frappe.whitelist()
 def indikator_sangat_rendah(filters=None) -> int:
-	"""Indicator rows graded Sangat Rendah in the Isian the user may see."""
-	from kinerja_kecamatan.report_data import isian_rows, visible_isian
+	"""Indicators of the latest period graded with the scale's lowest predikat (by default Sangat
+	Rendah), as the Capaian Kinerja Triwulan report counts them."""
+	from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
+		predikat_labels,
+	)
 
-	return len(isian_rows(visible_isian({}), {"predikat": "Sangat Rendah"}))
+	lowest = predikat_labels()[-1]
+	return sum(1 for row in latest_rows() if row.predikat == lowest)
+
+
+@frappe.whitelist()
+def rata_rata_capaian(filters=None) -> float:
+	"""Average capaian of the latest period's indicators: the signed report's number once signed."""
+	return summary(latest_rows())["rata_rata_capaian"] or 0

@@ -7,7 +7,7 @@ app_license = "mit"
 
 # Installation
 # ------------
-# roles (and, later, the SOP's workflow) come from kinerja_kecamatan/workflow/
+# roles, the SOP record and its Workflow come from kinerja_kecamatan/workflow/
 after_install = "kinerja_kecamatan.install.after_install"
 after_migrate = "kinerja_kecamatan.install.after_migrate"
 before_uninstall = "kinerja_kecamatan.install.before_uninstall"
@@ -74,6 +74,8 @@ doc_events["File"] = {
 	"on_trash": "kinerja_kecamatan.laporan.protect_archive_file",
 	"before_validate": "kinerja_kecamatan.laporan.protect_archive_file",
 }
+# an edit of the SOP's Workflow in the desk becomes a revision of the SOP record (workflow/setup.py)
+doc_events["Workflow"] = {"on_update": "kinerja_kecamatan.workflow.setup.sync_sop_from_workflow"}
 # a comment on the app's records carries its real author
 doc_events["Comment"] = {"before_insert": "kinerja_kecamatan.attachments.comment_as_its_author"}
 
@@ -98,8 +100,12 @@ jinja = {
 		"kinerja_kecamatan.print_jinja.kop_surat",
 		"kinerja_kecamatan.print_jinja.qr_laporan",
 		"kinerja_kecamatan.print_jinja.nama_unit",
+		"kinerja_kecamatan.print_jinja.nama_kecamatan",
+		"kinerja_kecamatan.print_jinja.kode_indikator",
 		"kinerja_kecamatan.print_jinja.pejabat_of",
 		"kinerja_kecamatan.print_jinja.persetujuan_jadwal",
+		"kinerja_kecamatan.print_jinja.bagan_sop",
+		"kinerja_kecamatan.print_jinja.disposisi",
 	],
 	"filters": [
 		"kinerja_kecamatan.print_jinja.tanggal_id",

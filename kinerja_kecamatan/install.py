@@ -6,12 +6,14 @@ import frappe
 
 from kinerja_kecamatan.workflow.setup import ensure_workflow, remove_workflow
 from kinerja_kecamatan.workflow.sop import ROLES
+from kinerja_kecamatan.workflow.sop_record import ensure_default_sop
 
 
 def after_install():
 	ensure_signing_key()
 	ensure_roles()
 	ensure_default_settings()
+	ensure_default_sop()
 	ensure_workflow()
 	sync_print_format_templates()
 
@@ -20,6 +22,7 @@ def after_migrate():
 	ensure_signing_key()
 	ensure_roles()
 	ensure_default_settings()
+	ensure_default_sop()
 	ensure_workflow()
 	sync_print_format_templates()
 
@@ -58,8 +61,14 @@ def ensure_roles():
 def ensure_default_settings():
 	"""Pengaturan Kinerja starts with the Permendagri 86/2017 predikat scale; an edited one is kept."""
 	settings = frappe.get_single("Pengaturan Kinerja")
+	# an uninstall takes the SOP records and leaves this link behind; ensure_default_sop remakes it
+	dangling = settings.sop and not frappe.db.exists("SOP Kinerja", settings.sop)
 	if settings.skala_predikat and settings.jam_kerja:
+		if dangling:
+			frappe.db.set_single_value("Pengaturan Kinerja", "sop", None)
 		return
+	if dangling:
+		settings.sop = None
 	if not settings.skala_predikat:
 		settings.set_default_skala()
 	if not settings.jam_kerja:

@@ -25,14 +25,14 @@ from kinerja_kecamatan.format_isian import (
 	build_workbook,
 	read_workbook,
 )
+from kinerja_kecamatan.units import active_units, unit_indicators, units_with_isian
 from kinerja_kecamatan.validation import throw_if_any
-from kinerja_kecamatan.workflow.kelengkapan import active_units, unit_indicators, units_with_isian
+from kinerja_kecamatan.workflow.sop import FORMAT_BEHAVIOURS
+from kinerja_kecamatan.workflow.sop_record import sop_of
 
 ROW_DOCTYPE = "Isian Data Kinerja Indikator"
 NUMERIC_FIELDTYPES = ("Float", "Int", "Currency", "Percent")
 TEXT_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text", "Select")
-# steps whose output the Format Isian is: making it (2), delivering it (3), collecting it (4)
-FORMAT_STEPS = (2, 3, 4)
 
 
 def input_columns() -> tuple[Kolom, ...]:
@@ -165,9 +165,12 @@ def download_all_formats(monitoring: str):
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
 	# every unit's data: for the officers who run the cycle, not for a unit head reading it
 	doc.check_permission("write")
-	if doc.langkah not in FORMAT_STEPS:
+	steps = [s.number for s in sop_of(doc).steps if s.behaviour in FORMAT_BEHAVIOURS]
+	if doc.langkah not in steps:
 		frappe.throw(
-			_("Format Isian dibuat pada langkah 2–4; monitoring ini ada di langkah {0}.").format(doc.langkah)
+			_("Format Isian dibuat pada langkah {0}; monitoring ini ada di langkah {1}.").format(
+				", ".join(map(str, steps)), doc.langkah
+			)
 		)
 	job = frappe.enqueue(
 		build_all_formats,

@@ -26,7 +26,8 @@ from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_k
 from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi
 from kinerja_kecamatan.tanggal import tanggal_indonesia
 from kinerja_kecamatan.triwulan import quarter_number
-from kinerja_kecamatan.workflow.kelengkapan import active_units, units_with_isian
+from kinerja_kecamatan.units import active_units, units_with_isian
+from kinerja_kecamatan.validation import missing_mandatory
 
 SIGNING_KEY = "kinerja_signing_key"
 MAX_VERIFIED_PDF = 20 * 1024 * 1024
@@ -82,6 +83,8 @@ def draft_laporan(monitoring):
 			laporan.set(field, defaults[field])
 	laporan.flags.ignore_permissions = True
 	laporan.flags.server_write = True
+	# fields an administrator made mandatory are the Pelaksana's to fill before it is signed
+	laporan.flags.ignore_mandatory = True
 	laporan.save()
 	return laporan
 
@@ -209,6 +212,7 @@ def missing_for_signature(monitoring) -> list[str]:
 	for field in ("temuan", "rekomendasi", "kesimpulan"):
 		if not (laporan.get(field) or "").strip():
 			missing.append(_("Bagian {0} laporan masih kosong.").format(_(laporan.meta.get_label(field))))
+	missing += [m for m in missing_mandatory(laporan) if m not in missing]
 	camat = frappe.db.get_value("Kecamatan", monitoring.kecamatan, "camat")
 	if not camat:
 		missing.append(
@@ -240,7 +244,9 @@ def signing_key() -> bytes:
 	made on install (install.ensure_signing_key) and must travel with the site when moved."""
 	key = frappe.conf.get(SIGNING_KEY)
 	if not key:
-		frappe.throw(_("Kunci tanda tangan situs ({0}) belum dibuat; jalankan bench migrate.").format(SIGNING_KEY))
+		frappe.throw(
+			_("Kunci tanda tangan situs ({0}) belum dibuat; jalankan bench migrate.").format(SIGNING_KEY)
+		)
 	return key.encode()
 
 
@@ -414,7 +420,9 @@ def render_pdf(laporan) -> bytes:
 	previous = frappe.flags.read_only
 	frappe.flags.read_only = True
 	try:
-		return frappe.get_print(laporan.doctype, laporan.name, print_format="Laporan Hasil Monitoring", as_pdf=True)
+		return frappe.get_print(
+			laporan.doctype, laporan.name, print_format="Laporan Hasil Monitoring", as_pdf=True
+		)
 	finally:
 		frappe.flags.read_only = previous
 
@@ -427,7 +435,9 @@ def archive_laporan(monitoring) -> str:
 	name = laporan_of(monitoring.name)
 	laporan = frappe.get_doc("Laporan Hasil Monitoring", name) if name else None
 	if not laporan or laporan.docstatus != 1 or not verify(laporan.name, laporan.hash_tanda_tangan).sah:
-		frappe.throw(_("Hanya Laporan Hasil Monitoring yang sudah ditandatangani Camat yang dapat diarsipkan."))
+		frappe.throw(
+			_("Hanya Laporan Hasil Monitoring yang sudah ditandatangani Camat yang dapat diarsipkan.")
+		)
 	if laporan.file_arsip:
 		frappe.throw(_("Laporan {0} sudah diarsipkan ({1}).").format(laporan.name, laporan.nomor_arsip))
 	pdf = render_pdf(laporan)
@@ -451,7 +461,11 @@ def archive_laporan(monitoring) -> str:
 		saved.flags.kinerja_archive = True  # the one file attached to a signed record
 		saved.insert(ignore_permissions=True)
 	laporan.db_set(
-		{"nomor_arsip": nomor_arsip, "file_arsip": saved.file_url, "sidik_arsip": hashlib.sha256(pdf).hexdigest()}
+		{
+			"nomor_arsip": nomor_arsip,
+			"file_arsip": saved.file_url,
+			"sidik_arsip": hashlib.sha256(pdf).hexdigest(),
+		}
 	)
 	return saved.file_url
 
@@ -481,16 +495,23 @@ def protect_archive_file(file, method=None) -> None:
 		return
 	if method == "on_trash":
 		frappe.throw(
-			_("Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat dihapus.").format(
-				file.file_name
-			),
+			_(
+				"Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat dihapus."
+			).format(file.file_name),
 			frappe.PermissionError,
 		)
-	fields = ("file_url", "file_name", "is_private", "attached_to_doctype", "attached_to_name", "attached_to_field")
+	fields = (
+		"file_url",
+		"file_name",
+		"is_private",
+		"attached_to_doctype",
+		"attached_to_name",
+		"attached_to_field",
+	)
 	if any(before.get(field) != file.get(field) for field in fields):
 		frappe.throw(
-			_("Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat diubah.").format(
-				file.file_name
-			),
+			_(
+				"Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat diubah."
+			).format(file.file_name),
 			frappe.PermissionError,
 		)

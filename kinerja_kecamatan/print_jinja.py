@@ -68,6 +68,15 @@ def qr_laporan(laporan) -> Markup:
 	return Markup(qr_svg(verification_url(laporan)))
 
 
+def kode_indikator(indikator: str) -> str:
+	return frappe.db.get_value("Indikator Kinerja", indikator, "kode") or indikator
+
+
+def nama_kecamatan(kecamatan: str) -> str:
+	"""The place a document is signed in: the kecamatan's name ("Batumandi")."""
+	return frappe.db.get_value("Kecamatan", kecamatan, "nama_kecamatan") or kecamatan
+
+
 def nama_unit(unit_kerja: str) -> str:
 	return frappe.db.get_value("Unit Kerja", unit_kerja, "nama_unit") or unit_kerja
 
@@ -83,3 +92,53 @@ def pejabat_of(name: str | None) -> dict | None:
 	if not name:
 		return None
 	return frappe.db.get_value("Pejabat", name, ["nama", "nip", "pangkat_golongan", "jabatan"], as_dict=True)
+
+
+def bagan_sop(doc) -> dict:
+	"""The SOP-AP print's flowchart pages, drawn from the SOP record as it stands."""
+	from kinerja_kecamatan.workflow.sop_chart import LANE_WIDTH, ROW_HEIGHT, chart_pages
+	from kinerja_kecamatan.workflow.sop_record import sop_from_record
+
+	names, pages = chart_pages(sop_from_record(doc))
+	return {
+		"kop": kop_surat(doc.kecamatan) if doc.kecamatan else None,
+		"lanes": [frappe._(name) for name in names],
+		"lane_width": LANE_WIDTH,
+		"row_height": ROW_HEIGHT,
+		"pages": [[{"step": row.step, "svg": Markup(row.svg)} for row in page] for page in pages],
+	}
+
+
+def disposisi(doc) -> dict:
+	"""The disposition's sender (the kecamatan's Camat), recipient (the officer of the role that
+	makes the Format Isian) and place and date (when the Camat gave it, else today)."""
+	from kinerja_kecamatan.tanggal import tanggal_indonesia
+	from kinerja_kecamatan.workflow.sop_record import sop_of
+	from kinerja_kecamatan.workflow.steps import actor_of
+
+	sop = sop_of(doc)
+	kecamatan = frappe.get_cached_doc("Kecamatan", doc.kecamatan)
+	given = next(
+		(
+			row.selesai
+			for row in doc.log_langkah
+			if row.langkah == sop.number_of("disposisi") and not row.catatan
+		),
+		None,
+	)
+	number = sop.number_of("format")
+	role = actor_of(number, sop) if number else None
+	users = frappe.get_all("Has Role", {"role": role, "parenttype": "User"}, pluck="parent") if role else []
+	kepada = frappe.db.get_value(
+		"Pejabat",
+		{"kecamatan": doc.kecamatan, "user": ("in", users or [""]), "aktif": 1},
+		["nama", "nip", "pangkat_golongan", "jabatan"],
+		as_dict=True,
+	)
+	return {
+		"dari": pejabat_of(kecamatan.camat),
+		"kepada": kepada,
+		"kepada_jabatan": (kepada.jabatan if kepada else None) or frappe._(role or ""),
+		"perihal": sop.step(number).uraian if number else "",
+		"tempat_tanggal": f"{kecamatan.nama_kecamatan}, {tanggal_indonesia(given or frappe.utils.nowdate())}",
+	}

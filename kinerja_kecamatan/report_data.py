@@ -1,8 +1,11 @@
-"""Rows the managers' reports read, always through the user's permissions.
+"""Rows the managers' reports, cards and charts read: one truth, through the user's permissions.
 
 Parents are listed with frappe.get_list, so the app's permission conditions apply (a Kepala
-Unit sees only their unit, an officer only their kecamatan); child rows are then read for those parents only. Averages leave out rows without
-data: a row has a capaian exactly when it has a predikat.
+Unit sees only their unit, an officer only their kecamatan); child rows are then read for those
+parents only. Each indicator's numbers come from the most trusted source the quarter has: the
+signed report once it is signed, the Blanko's verified value once the monitoring team signed it,
+else the unit's reported Isian; `sumber_nilai` says which. Averages leave out rows without data:
+a row has a capaian exactly when it has a predikat.
 """
 
 import frappe
@@ -22,7 +25,7 @@ def isian_filters(filters: dict) -> dict:
 
 
 def visible_isian(
-	filters: dict, fields=("name", "kecamatan", "tahun", "triwulan", "unit_kerja", "docstatus")
+	filters: dict, fields=("name", "monitoring", "kecamatan", "tahun", "triwulan", "unit_kerja", "docstatus")
 ):
 	return frappe.get_list(
 		"Isian Data Kinerja",
@@ -33,17 +36,14 @@ def visible_isian(
 
 
 def isian_rows(parents: list, extra_filters: dict | None = None) -> list[dict]:
-	"""The indicator rows of `parents`, each with its parent's period and unit."""
+	"""The indicator rows of `parents`, each with its parent's period and unit and the value of the
+	most trusted source (see the module's docstring). `extra_filters` match the final values."""
 	if not parents:
 		return []
 	by_name = {p.name: p for p in parents}
 	rows = frappe.get_all(
 		"Isian Data Kinerja Indikator",
-		filters={
-			"parent": ("in", list(by_name)),
-			"parenttype": "Isian Data Kinerja",
-			**(extra_filters or {}),
-		},
+		filters={"parent": ("in", list(by_name)), "parenttype": "Isian Data Kinerja"},
 		fields=[
 			"parent",
 			"idx",
@@ -62,10 +62,112 @@ def isian_rows(parents: list, extra_filters: dict | None = None) -> list[dict]:
 		],
 		order_by="parent, idx",
 	)
+	cycles = {p.monitoring for p in parents if p.get("monitoring")}
+	signed, verified = signed_rows(cycles), verified_rows(cycles)
+	reported = _("Dilaporkan")
 	for row in rows:
 		parent = by_name[row.parent]
 		row.update({k: parent[k] for k in ("kecamatan", "tahun", "triwulan", "unit_kerja")})
+		row.sumber_nilai = reported
+		key = (parent.get("monitoring"), parent.unit_kerja, row.indikator)
+		better = signed.get(key) or verified.get(key)
+		if better:
+			row.update(better)
+	for field, value in (extra_filters or {}).items():
+		rows = [row for row in rows if row.get(field) == value]
 	return rows
+
+
+def signed_rows(cycles: set) -> dict:
+	"""(cycle, unit, indikator) → the numbers of the signed report of each archived cycle."""
+	reports = frappe.get_all(
+		"Laporan Hasil Monitoring",
+		filters={"monitoring": ("in", list(cycles) or [""]), "docstatus": 1},
+		fields=["name", "monitoring"],
+	)
+	if not reports:
+		return {}
+	cycle_of = {r.name: r.monitoring for r in reports}
+	return {
+		(cycle_of[row.parent], row.unit_kerja, row.indikator): {
+			"realisasi_tw": row.realisasi,
+			"capaian_tw": row.capaian_tw,
+			"capaian_kumulatif": row.capaian_kumulatif,
+			"predikat": row.predikat,
+			"sumber_nilai": _("Laporan Ditandatangani"),
+		}
+		for row in frappe.get_all(
+			"Laporan Hasil Monitoring Indikator",
+			filters={"parent": ("in", list(cycle_of)), "parenttype": "Laporan Hasil Monitoring"},
+			fields=[
+				"parent",
+				"unit_kerja",
+				"indikator",
+				"realisasi",
+				"capaian_tw",
+				"capaian_kumulatif",
+				"predikat",
+			],
+		)
+	}
+
+
+def verified_rows(cycles: set) -> dict:
+	"""(cycle, unit, indikator) → the verified numbers of each Blanko the team signed."""
+	blanko = frappe.get_all(
+		"Blanko Monitoring Kinerja",
+		filters={"monitoring": ("in", list(cycles) or [""]), "docstatus": 1},
+		fields=["name", "monitoring", "unit_kerja"],
+	)
+	if not blanko:
+		return {}
+	owner = {b.name: b for b in blanko}
+	result = {}
+	for row in frappe.get_all(
+		"Blanko Monitoring Indikator",
+		filters={"parent": ("in", list(owner)), "parenttype": "Blanko Monitoring Kinerja"},
+		fields=[
+			"parent",
+			"indikator",
+			"nilai_terverifikasi",
+			"realisasi_dilaporkan",
+			"capaian_terverifikasi",
+			"predikat",
+		],
+	):
+		b = owner[row.parent]
+		result[(b.monitoring, b.unit_kerja, row.indikator)] = {
+			"realisasi_tw": row.nilai_terverifikasi or row.realisasi_dilaporkan,
+			"capaian_tw": row.capaian_terverifikasi,
+			"predikat": row.predikat,
+			"sumber_nilai": _("Terverifikasi"),
+		}
+	return result
+
+
+def latest_period(filters: dict | None = None) -> dict:
+	"""The latest tahun and triwulan with data the user may see (within `filters`' kecamatan)."""
+	scope = {k: v for k, v in (filters or {}).items() if k in ("kecamatan", "unit_kerja") and v}
+	parents = frappe.get_list(
+		"Isian Data Kinerja",
+		filters=scope | {"docstatus": ("<", 2)},
+		fields=["kecamatan", "tahun", "triwulan"],
+		order_by="tahun desc",
+		limit=200,
+	)
+	if not parents:
+		return {}
+	latest = max(parents, key=quarter_key)
+	return {"kecamatan": latest.kecamatan, "tahun": latest.tahun, "triwulan": latest.triwulan}
+
+
+def with_latest_period(filters: dict | None) -> dict:
+	"""The filters, with the latest period that has data when none was asked for."""
+	filters = dict(filters or {})
+	if not filters.get("tahun"):
+		latest = latest_period(filters)
+		filters.update({k: latest[k] for k in ("tahun", "triwulan") if latest.get(k)})
+	return filters
 
 
 def average(rows: list[dict], field: str = "capaian_tw"):
@@ -76,6 +178,7 @@ def average(rows: list[dict], field: str = "capaian_tw"):
 def summary(rows: list[dict]) -> dict:
 	nilai = average(rows)
 	return {
+		"sumber_nilai": ", ".join(sorted({row["sumber_nilai"] for row in rows if row.get("sumber_nilai")})),
 		"jumlah_indikator": len(rows),
 		"jumlah_terisi": sum(1 for row in rows if row.get("predikat")),
 		"rata_rata_capaian": float(engine.bulatkan(nilai, 2)) if nilai is not None else None,
@@ -97,10 +200,12 @@ def summary_columns() -> list[dict]:
 			"fieldname": "rata_rata_capaian",
 			"label": _("Rata-rata Capaian (%)"),
 			"fieldtype": "Percent",
+			"precision": 2,
 			"width": 150,
 		},
 		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "di_bawah_target", "label": _("Di Bawah Target"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "sumber_nilai", "label": _("Sumber Nilai"), "fieldtype": "Data", "width": 170},
 	]
 
 

@@ -59,6 +59,7 @@ SERVER_FIELDS = {
 		"batas_waktu_langkah",
 		"langkah_dimulai",
 		"log_langkah",
+		"revisi_sop",
 	),
 }
 BACKGROUND_FIELDS = {
@@ -138,7 +139,7 @@ def _child_tables(doc):
 
 def take_back_on_save(doc, method=None) -> None:
 	"""before_validate: remember what the client sent, and put the stored values back."""
-	if doc.flags.server_write or doc.doctype not in SERVER_FIELDS and not _child_tables(doc):
+	if doc.flags.server_write or (doc.doctype not in SERVER_FIELDS and not _child_tables(doc)):
 		return
 	before = doc.get_doc_before_save()
 	sent = {}
@@ -158,10 +159,16 @@ def take_back_on_save(doc, method=None) -> None:
 				sent[(row.name, field)] = value_of(row, field)
 				row.set(field, previous.get(field) if previous else None)
 	doc.flags.sent_server_fields = sent
-	doc.flags.stored_server_fields = {
-		key: value_of(before, key) if isinstance(key, str) else _row_value(rows_before.get(key[0]), key[1])
-		for key in sent
-	} if before else {}
+	doc.flags.stored_server_fields = (
+		{
+			key: value_of(before, key)
+			if isinstance(key, str)
+			else _row_value(rows_before.get(key[0]), key[1])
+			for key in sent
+		}
+		if before
+		else {}
+	)
 
 
 def refuse_forged_on_save(doc, method=None) -> None:

@@ -17,3 +17,13 @@ def throw_if_any(errors: list[str], title: str | None = None) -> None:
 		title=title or _("Data belum dapat disimpan"),
 		as_list=len(errors) > 1,
 	)
+
+
+def missing_mandatory(doc) -> list[str]:
+	"""Mandatory fields of `doc` still empty (an administrator may add some with Customize Form),
+	as kelengkapan messages. The server makes drafts without them; people fill them in."""
+	return [
+		_("{0} {1}: {2} wajib diisi.").format(_(doc.doctype), doc.name, _(df.label))
+		for df in doc.meta.get("fields", {"reqd": 1})
+		if df.fieldtype not in ("Table", "Table MultiSelect") and doc.get(df.fieldname) in (None, "", [])
+	]

@@ -13,13 +13,10 @@ from frappe.utils import add_days, nowdate
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
-from kinerja_kecamatan.workflow.sop import (
-	ARCHIVED,
-	ROLE_CAMAT,
-	ROLE_KASUBBAG_PK,
-	ROLE_PELAKSANA,
-	step,
-)
+from kinerja_kecamatan.workflow.editing import exception_role
+from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
+from kinerja_kecamatan.workflow.sop_record import sop_of
+from kinerja_kecamatan.workflow.steps import actor_of, step_of_state
 
 MONITORING = "Monitoring Kinerja Triwulan"
 
@@ -43,12 +40,22 @@ def act(user: str, monitoring: str, action: str):
 		return apply_workflow(frappe.get_doc(MONITORING, monitoring).as_dict(), action)
 
 
+def forward_action(monitoring: str, number: int) -> str:
+	"""The action that completes step `number` ("Ya"), as the Workflow in force labels it."""
+	workflow = frappe.get_cached_doc("Workflow", WORKFLOW_NAME)
+	state = frappe.db.get_value(MONITORING, monitoring, "workflow_state")
+	return next(
+		t.action for t in workflow.transitions if t.state == state and step_of_state(t.next_state) > number
+	)
+
+
 def complete(people: dict, monitoring: str, number: int):
-	return act(people[step(number).actor], monitoring, step(number).action)
+	"""Step `number` done by a user of whichever role the Workflow now gives it to."""
+	return act(people[actor_of(number)], monitoring, forward_action(monitoring, number))
 
 
 def give_disposition(people: dict, monitoring: str, text: str = "Segera susun Format Isian Data Kinerja"):
-	with as_user(people[ROLE_CAMAT]):
+	with as_user(people[actor_of(sop_of(None).number_of("disposisi"))]):
 		doc = frappe.get_doc(MONITORING, monitoring)
 		doc.disposisi = text
 		doc.batas_waktu = add_days(nowdate(), 14)
@@ -97,7 +104,13 @@ def make_jadwal(user: str, monitoring: str, tim: str = "Tim Monev Kecamatan"):
 		).insert()
 
 
-def fill_blanko(user: str, monitoring: str, verify: Callable | None = None, ketua_tim: str | None = None):
+def fill_blanko(
+	user: str,
+	monitoring: str,
+	verify: Callable | None = None,
+	ketua_tim: str | None = None,
+	tanggal: str | None = None,
+):
 	"""The team records each row (default: Sesuai), temuan and rekomendasi, signs and submits."""
 	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
 	ketua_tim = ketua_tim or frappe.db.get_value("Kecamatan", kecamatan, "camat")
@@ -114,6 +127,7 @@ def fill_blanko(user: str, monitoring: str, verify: Callable | None = None, ketu
 			blanko.temuan = blanko.temuan or "Data dukung tersedia dan sesuai."
 			blanko.rekomendasi = blanko.rekomendasi or "Pertahankan ketertiban pencatatan data kinerja."
 			blanko.penandatangan_tim = ketua_tim
+			blanko.tanggal_monitoring = tanggal or blanko.tanggal_monitoring
 			blanko.penandatangan_unit = (
 				frappe.db.get_value("Unit Kerja", blanko.unit_kerja, "pejabat") or ketua_tim
 			)
@@ -126,17 +140,22 @@ def run_quarter(
 	heads: dict,
 	monitoring: str,
 	realisasi: Callable,
-	until: int = ARCHIVED,
+	until: int | None = None,
 	excused: dict | None = None,
 ):
-	"""Take `monitoring` from step 1 up to `until` (13 = archived). `heads` maps unit → user;
-	`excused` maps unit → reason for units the Kasubbag PK excuses at step 4."""
+	"""Take `monitoring` from step 1 up to step `until` (default: archived), each step by what its
+	behaviour in the cycle's SOP asks. `heads` maps unit → user; `excused` maps unit → reason for
+	units excused while the Isian are collected. `people` maps role → user."""
 	excused = excused or {}
-	number = frappe.db.get_value(MONITORING, monitoring, "langkah")
+	doc = frappe.get_doc(MONITORING, monitoring)
+	sop = sop_of(doc)
+	until = until or sop.archived
+	number = doc.langkah
 	while number < until:
-		if number == 1:
+		behaviour = sop.step(number).behaviour
+		if behaviour == "disposisi":
 			give_disposition(people, monitoring)
-		elif number == 4:
+		elif behaviour == "penghimpunan":
 			for unit, user in heads.items():
 				if unit in excused:
 					continue
@@ -146,12 +165,12 @@ def run_quarter(
 				if isian:
 					fill_isian(user, isian, realisasi)
 			for unit, reason in excused.items():
-				with as_user(people[ROLE_KASUBBAG_PK]):
+				with as_user(people[exception_role(doc)]):
 					catat_pengecualian(monitoring, unit, reason)
-		elif number == 6 and not frappe.db.exists("Jadwal Monitoring", {"monitoring": monitoring}):
-			make_jadwal(people[ROLE_KASUBBAG_PK], monitoring)
-		elif number == 8:
-			fill_blanko(people[ROLE_PELAKSANA], monitoring)
+		elif behaviour == "jadwal" and not frappe.db.exists("Jadwal Monitoring", {"monitoring": monitoring}):
+			make_jadwal(people[actor_of(number)], monitoring)
+		elif behaviour == "monitoring":
+			fill_blanko(people[actor_of(number)], monitoring)
 		complete(people, monitoring, number)
 		number = frappe.db.get_value(MONITORING, monitoring, "langkah")
 	return frappe.get_doc(MONITORING, monitoring)

@@ -1,4 +1,5 @@
-"""The README's main job: Kecamatan Batumandi's year and one quarter driven through all 12 steps.
+"""The README's main job: Kecamatan Batumandi's 2024, every quarter driven through all 12 steps on
+its own clock, and TW I 2025 in progress (demo/history.py).
 
 `bench --site kinerja.localhost execute kinerja_kecamatan.demo.run.run_demo` — idempotent: what
 exists is kept, and a quarter already archived is not run again.
@@ -8,13 +9,12 @@ import os
 
 import frappe
 
-from kinerja_kecamatan.capaian import capaian
 from kinerja_kecamatan.demo import batumandi as data
-from kinerja_kecamatan.demo.quarter import as_user, fill_blanko, run_quarter
+from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
+from kinerja_kecamatan.demo.quarter import as_user
 from kinerja_kecamatan.laporan import laporan_of
 from kinerja_kecamatan.site_setup import ensure_system_manager
 from kinerja_kecamatan.workflow.sop import (
-	ARCHIVED,
 	ROLE_CAMAT,
 	ROLE_KASUBBAG_PK,
 	ROLE_KEPALA_UNIT,
@@ -23,7 +23,6 @@ from kinerja_kecamatan.workflow.sop import (
 )
 
 DOMAIN = "batumandi.test"
-TRIWULAN = "I"
 
 
 def email(local: str) -> str:
@@ -82,6 +81,7 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 	camat = ensure_pejabat(kecamatan, data.CAMAT, people[ROLE_CAMAT])
 	frappe.db.set_value("Kecamatan", kecamatan, "camat", camat)
 	ensure_pejabat(kecamatan, data.PELAKSANA, people[ROLE_PELAKSANA])
+	sign_sop(kecamatan, camat)
 
 	heads, targets = {}, {}
 	for nama_unit, jenis_unit, head, login, indicators in data.UNITS:
@@ -126,46 +126,38 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 				)
 			targets[name] = (tahunan, *tw)
 
-	pk = frappe.db.get_value(
-		"Perjanjian Kinerja", {"kecamatan": kecamatan, "tahun": data.TAHUN, "docstatus": 1}
-	)
-	if not pk:
-		with as_user(people[ROLE_KASUBBAG_PK]):
-			doc = frappe.get_doc(
-				{
-					"doctype": "Perjanjian Kinerja",
-					"kecamatan": kecamatan,
-					"tahun": data.TAHUN,
-					"tanggal": f"{data.TAHUN}-01-02",
-					"pihak_pertama": camat,
-					"targets": [
-						{
-							"indikator": indikator,
-							"target_tahunan": tahunan,
-							"target_tw1": tw1,
-							"target_tw2": tw2,
-							"target_tw3": tw3,
-							"target_tw4": tw4,
-						}
-						for indikator, (tahunan, tw1, tw2, tw3, tw4) in targets.items()
-					],
-				}
-			).insert()
-			doc.submit()
-			pk = doc.name
-	return people, heads, pk
+	pk = ensure_pk(people, kecamatan, camat, data.TAHUN, targets)
+	return people, heads, pk, targets
 
 
-def realisasi_of(row):
-	"""The demo's reported value for a row, with the analysis a unit head would write."""
-	for *_, indicators in data.UNITS:
-		for kode, _uraian, _satuan, jenis, _tahunan, tw, value, faktor in indicators:
-			if row.indikator.startswith(f"{kode}-"):
-				nilai = capaian(jenis, tw[0], value) if value else None
-				if nilai is not None and nilai < 100:
-					faktor = {**data.PENDORONG, **data.PENGHAMBAT}
-				return value, faktor
-	return None, None
+def ensure_pk(people: dict, kecamatan: str, camat: str, tahun: int, targets: dict) -> str:
+	"""The year's Perjanjian Kinerja with `targets` (indikator → (tahunan, tw1, tw2, tw3, tw4))."""
+	pk = frappe.db.get_value("Perjanjian Kinerja", {"kecamatan": kecamatan, "tahun": tahun, "docstatus": 1})
+	if pk:
+		return pk
+	with as_user(people[ROLE_KASUBBAG_PK]):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Perjanjian Kinerja",
+				"kecamatan": kecamatan,
+				"tahun": tahun,
+				"tanggal": f"{tahun}-01-02",
+				"pihak_pertama": camat,
+				"targets": [
+					{
+						"indikator": indikator,
+						"target_tahunan": tahunan,
+						"target_tw1": tw1,
+						"target_tw2": tw2,
+						"target_tw3": tw3,
+						"target_tw4": tw4,
+					}
+					for indikator, (tahunan, tw1, tw2, tw3, tw4) in targets.items()
+				],
+			}
+		).insert()
+		doc.submit()
+		return doc.name
 
 
 def verify_row(row):
@@ -189,35 +181,28 @@ def archived_pdf_path(laporan) -> str | None:
 
 
 def run_demo() -> str | None:
+	"""Batumandi's 2024, all four quarters archived on their own clocks, and TW I 2025 in progress
+	at step 4 (two units late, one excused). Returns the last archived report's PDF path."""
 	frappe.set_user("Administrator")
 	ensure_system_manager()
-	people, heads, pk = ensure_master_data()
+	people, heads, pk, targets = ensure_master_data()
 	frappe.db.commit()
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
-	monitoring = frappe.db.get_value(
-		"Monitoring Kinerja Triwulan",
-		{"kecamatan": kecamatan, "tahun": data.TAHUN, "triwulan": TRIWULAN, "docstatus": ("<", 2)},
-	)
-	if not monitoring:
-		with as_user(people[ROLE_KASUBBAG_PK]):
-			monitoring = (
-				frappe.get_doc(
-					{
-						"doctype": "Monitoring Kinerja Triwulan",
-						"kecamatan": kecamatan,
-						"tahun": data.TAHUN,
-						"triwulan": TRIWULAN,
-						"perjanjian_kinerja": pk,
-					}
-				)
-				.insert()
-				.name
-			)
-	if frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring, "langkah") < ARCHIVED:
-		run_quarter(people, heads, monitoring, realisasi_of, until=8)
-		fill_blanko(people[ROLE_PELAKSANA], monitoring, verify_row)
-		run_quarter(people, heads, monitoring, realisasi_of)
+	team = monitoring_team(people)
+	for triwulan in ("I", "II", "III", "IV"):
+		monitoring = ensure_cycle(people, kecamatan, data.TAHUN, triwulan, pk)
+		if frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring, "docstatus") == 0:
+			archive_quarter(people, heads, monitoring, triwulan, verify_row, team)
+			frappe.db.commit()
+	camat = frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	next_pk = ensure_pk(people, kecamatan, camat, data.TAHUN + 1, targets)
+	current = ensure_cycle(people, kecamatan, data.TAHUN + 1, "I", next_pk)
+	if frappe.db.get_value("Monitoring Kinerja Triwulan", current, "docstatus") == 0:
+		units = list(heads)
+		excused = {units[-1]: "Kepala seksi menjalani cuti sakit; data diserahkan pada triwulan berikut"}
+		open_current_quarter(people, heads, current, excused, set(units[-3:-1]), team)
 		frappe.db.commit()
+
 	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring))
 	print(f"Laporan Hasil Monitoring ditandatangani: {laporan.name} ({laporan.nomor_arsip})")
 	pdf = archived_pdf_path(laporan)
@@ -228,6 +213,16 @@ def run_demo() -> str | None:
 			f"PERINGATAN: PDF arsip {laporan.file_arsip or '(tidak tercatat)'} dari {laporan.name} tidak ada "
 			"lagi di situs; laporan tetap tersimpan, tetapi arsip PDF-nya perlu dipulihkan dari cadangan."
 		)
+	progress = frappe.db.get_value(
+		"Monitoring Kinerja Triwulan",
+		current,
+		["langkah", "jumlah_isian_diajukan", "jumlah_unit"],
+		as_dict=True,
+	)
+	print(
+		f"Siklus berjalan: {current}, langkah {progress.langkah}, "
+		f"{progress.jumlah_isian_diajukan} dari {progress.jumlah_unit} unit sudah mengajukan Isian"
+	)
 	print(f"Login (kata sandi untuk semua: {data.PASSWORD}):")
 	for role, user in people.items():
 		print(f"  {role:<36} {user}")
@@ -237,3 +232,47 @@ def run_demo() -> str | None:
 				f"  {'Kepala Unit Kerja':<36} {user}  ({frappe.db.get_value('Unit Kerja', unit, 'nama_unit')})"
 			)
 	return pdf
+
+
+def ensure_cycle(people: dict, kecamatan: str, tahun: int, triwulan: str, pk: str) -> str:
+	monitoring = frappe.db.get_value(
+		"Monitoring Kinerja Triwulan",
+		{"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan, "docstatus": ("<", 2)},
+	)
+	if monitoring:
+		return monitoring
+	with as_user(people[ROLE_KASUBBAG_PK]):
+		return (
+			frappe.get_doc(
+				{
+					"doctype": "Monitoring Kinerja Triwulan",
+					"kecamatan": kecamatan,
+					"tahun": tahun,
+					"triwulan": triwulan,
+					"perjanjian_kinerja": pk,
+				}
+			)
+			.insert()
+			.name
+		)
+
+
+def monitoring_team(people: dict) -> dict:
+	"""The team the Camat names: led by the Kasubbag PK, with the Pelaksana and the Sekretaris."""
+	ketua = frappe.db.get_value("Pejabat", {"user": people[ROLE_KASUBBAG_PK]})
+	members = [data.UNITS[2][2][0], data.PELAKSANA[0], data.SEKRETARIS[0]]
+	return {
+		"ketua": ketua,
+		"penyusun": people[ROLE_KASUBBAG_PK],
+		"pelaksana": people[ROLE_PELAKSANA],
+		"tim": f"Ketua: {members[0]}; Anggota: {members[1]}, {members[2]}",
+	}
+
+
+def sign_sop(kecamatan: str, camat: str) -> None:
+	"""The SOP in force names its kecamatan (for the kop) and the Camat who approved it."""
+	sop = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
+	if sop and not frappe.db.get_value("SOP Kinerja", sop, "disahkan_oleh"):
+		doc = frappe.get_doc("SOP Kinerja", sop)
+		doc.kecamatan, doc.disahkan_oleh = kecamatan, camat
+		doc.save()

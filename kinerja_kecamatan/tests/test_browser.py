@@ -264,6 +264,25 @@ class TestDeskInBrowser(FrappeTestCase):
 			],
 		)
 
+	def test_a_return_renamed_in_the_sop_still_asks_for_its_reason(self):
+		from kinerja_kecamatan.tests.test_sop_record import revised
+
+		with revised({7: {"aksi_kembali": "Tolak Jadwal", "nama_status": "Jadwal Menunggu Camat"}}):
+			monitoring, _heads = cycle_at(self.people, 7)
+			frappe.db.commit()
+			self.login(ROLE_CAMAT)
+			self.choose_workflow_action(monitoring.name, "Tolak Jadwal")
+			prompt = self.page.locator(".modal.show")
+			prompt.locator('[data-fieldname="alasan"] textarea').fill("Jadwal terlalu rapat")
+			prompt.locator(".btn-modal-primary").click()
+			self.assertEqual(eventually(self.step_of(monitoring.name), 6), 6)
+			self.assertEqual(
+				frappe.get_all(
+					"Log Langkah Monitoring", {"parent": monitoring.name, "langkah": 7}, pluck="catatan"
+				),
+				["Jadwal terlalu rapat"],
+			)
+
 	def test_sekretaris_corrects_camat_signs_and_pelaksana_archives(self):
 		monitoring = self.correction.name
 		for role, number in ((ROLE_SEKRETARIS, 10), (ROLE_CAMAT, 11), (ROLE_PELAKSANA, 12)):

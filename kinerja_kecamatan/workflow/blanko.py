@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.workflow.kelengkapan import active_units, unit_indicators, units_with_isian
+from kinerja_kecamatan.units import active_units, unit_indicators, units_with_isian
 
 
 def prepare_blanko(monitoring) -> list[str]:
@@ -48,6 +48,8 @@ def prepare_blanko(monitoring) -> list[str]:
 				"indikator": rows,
 			}
 		)
+		# fields an administrator made mandatory are the team's to fill before it is signed
+		blanko.flags.ignore_mandatory = True
 		blanko.insert(ignore_permissions=True)
 		created.append(blanko.name)
 	return created

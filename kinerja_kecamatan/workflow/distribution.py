@@ -6,7 +6,8 @@ from frappe.desk.form.assign_to import add as assign
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.utils import get_datetime, now_datetime
 
-from kinerja_kecamatan.workflow.kelengkapan import active_units, unit_indicators, units_with_isian
+from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian, units_with_isian
+from kinerja_kecamatan.workflow.sop_record import sop_of
 
 
 def distribute_formats(monitoring) -> list[str]:
@@ -34,6 +35,8 @@ def distribute_formats(monitoring) -> list[str]:
 			}
 		)
 		isian.flags.ignore_permissions = True
+		# fields an administrator made mandatory are the unit head's to fill before submitting
+		isian.flags.ignore_mandatory = True
 		isian.insert()
 		created.append(isian.name)
 		if unit.kepala_unit:
@@ -58,13 +61,15 @@ def distribute_formats(monitoring) -> list[str]:
 
 
 def update_progress(monitoring_name: str) -> None:
-	"""n of m units submitted, and which units have not, marked late once step 4's time is past."""
+	"""n of m units submitted, and which have not, marked late once the collecting step's time is
+	past. An excused unit is neither pending nor late."""
 	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name)
-	isian = units_with_isian(monitoring)
 	units = active_units(monitoring)
-	pending = [unit.nama_unit for unit in units if unit.name not in isian or isian[unit.name].docstatus != 1]
+	isian = units_with_isian(monitoring)
+	submitted = sum(1 for unit in units if unit.name in isian and isian[unit.name].docstatus == 1)
+	pending = [unit.nama_unit for unit in units_pending_isian(monitoring)]
 	late = (
-		monitoring.langkah == 4
+		monitoring.langkah == sop_of(monitoring).number_of("penghimpunan")
 		and monitoring.batas_waktu_langkah
 		and now_datetime() > get_datetime(monitoring.batas_waktu_langkah)
 	)
@@ -74,7 +79,7 @@ def update_progress(monitoring_name: str) -> None:
 		monitoring_name,
 		{
 			"jumlah_unit": len(units),
-			"jumlah_isian_diajukan": len(units) - len(pending),
+			"jumlah_isian_diajukan": submitted,
 			"unit_terlambat": text,
 		},
 		update_modified=False,

@@ -12,15 +12,16 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 
 from kinerja_kecamatan.server_fields import normal, value_of
-from kinerja_kecamatan.workflow.sop import COLLECTION_STEP, RETURNS
+from kinerja_kecamatan.workflow.sop_record import sop_of
 
-# field → the step during which its actor writes it
-STEP_FIELDS = {"disposisi": 1, "batas_waktu": 1}
+# field → the behaviour of the step during which its actor writes it
+STEP_FIELDS = {"disposisi": "disposisi", "batas_waktu": "disposisi"}
 # written by whoever sends the cycle back, at a step that has a return
 RETURN_FIELDS = ("alasan_pengembalian",)
 PERIOD_FIELDS = ("kecamatan", "tahun", "triwulan", "perjanjian_kinerja")
 EXCEPTION_TABLE = "pengecualian_isian"
-EXCEPTION_STEP = COLLECTION_STEP
+# exceptions are recorded while the Isian are collected
+EXCEPTION_BEHAVIOUR = "penghimpunan"
 
 
 def _workflow():
@@ -43,29 +44,32 @@ def check_edit(doc, before) -> None:
 	errors = []
 	changed = [f for f in PERIOD_FIELDS if value_of(doc, f) != value_of(before, f)]
 	if changed:
-		errors.append(_("Periode dan Perjanjian Kinerja monitoring ditetapkan saat dibuat dan tidak dapat diubah."))
+		errors.append(
+			_("Periode dan Perjanjian Kinerja monitoring ditetapkan saat dibuat dan tidak dapat diubah.")
+		)
 	step_now = before.langkah or 1
-	for field, number in STEP_FIELDS.items():
+	sop = sop_of(before)
+	for field, behaviour in STEP_FIELDS.items():
 		if value_of(doc, field) == value_of(before, field):
 			continue
-		actor = _step_actor(number)
+		number = sop.number_of(behaviour)
+		actor = _step_actor(number) if number else _("(tidak ada)")
 		if step_now != number or actor not in roles:
 			errors.append(
-				_("{0} diisi oleh {1} pada langkah {2}.").format(_(doc.meta.get_label(field)), _(actor), number)
+				_("{0} diisi oleh {1} pada langkah {2}.").format(
+					_(doc.meta.get_label(field)), _(actor), number
+				)
 			)
-	returns = [r for r in RETURNS if r.from_step == step_now]
 	for field in RETURN_FIELDS:
-		if value_of(doc, field) != value_of(before, field) and not any(
-			_return_actor(r) in roles for r in returns
-		):
+		if value_of(doc, field) != value_of(before, field) and not (return_actors(before) & roles):
 			errors.append(
 				_("{0} hanya diisi oleh yang mengembalikan langkah ini.").format(_(doc.meta.get_label(field)))
 			)
 	if not doc.flags.via_catat_pengecualian and _rows(doc, EXCEPTION_TABLE) != _rows(before, EXCEPTION_TABLE):
 		errors.append(
-			_("Pengecualian Isian dicatat oleh {0} pada langkah {1} dengan tombol Catat Pengecualian.").format(
-				_(_step_actor(EXCEPTION_STEP)), EXCEPTION_STEP
-			)
+			_(
+				"Pengecualian Isian dicatat oleh {0} pada langkah {1} dengan tombol Catat Pengecualian."
+			).format(_(exception_role(before)), sop.number_of(EXCEPTION_BEHAVIOUR))
 		)
 	editor = state_editor(before.workflow_state)
 	moving = doc.workflow_state != before.workflow_state
@@ -112,12 +116,36 @@ def _step_actor(number: int) -> str:
 	return actor_of(number)
 
 
-def _return_actor(ret) -> str:
-	workflow = _workflow()
-	from kinerja_kecamatan.workflow.sop import state_of
+def return_actors(doc) -> set[str]:
+	"""Roles that may send the cycle back from its current state (the Workflow's backward moves)."""
+	from kinerja_kecamatan.workflow.steps import step_of_state
 
-	row = workflow and next(
-		(t for t in workflow.transitions if t.state == state_of(ret.from_step) and t.next_state == state_of(ret.to_step)),
-		None,
+	workflow = _workflow()
+	if not workflow:
+		return set()
+	number = step_of_state(doc.workflow_state)
+	return {
+		t.allowed
+		for t in workflow.transitions
+		if t.state == doc.workflow_state and step_of_state(t.next_state) < number
+	}
+
+
+def return_actions(doc=None) -> list[str]:
+	"""Every action of the Workflow that sends a cycle back: the desk asks for a reason first."""
+	from kinerja_kecamatan.workflow.steps import step_of_state
+
+	workflow = _workflow()
+	if not workflow:
+		return []
+	return sorted(
+		{t.action for t in workflow.transitions if step_of_state(t.next_state) < step_of_state(t.state)}
 	)
-	return row.allowed if row else ret.actor
+
+
+def exception_role(doc=None) -> str:
+	"""Who excuses a unit: the owner of the Format Isian (the actor of the "format" step)."""
+	from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK
+
+	number = sop_of(doc).number_of("format")
+	return _step_actor(number) if number else ROLE_KASUBBAG_PK

@@ -6,45 +6,13 @@ Each check returns the list of what is missing, in Bahasa Indonesia; empty means
 import frappe
 from frappe import _
 
+from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian
 
-def missing_for(number: int, monitoring) -> list[str]:
-	check = CHECKS.get(number)
+
+def missing_for(behaviour: str, monitoring) -> list[str]:
+	"""What must still exist before a step with this behaviour is left (see sop.BEHAVIOURS)."""
+	check = CHECKS.get(behaviour)
 	return check(monitoring) if check else []
-
-
-def active_units(monitoring) -> list[dict]:
-	return frappe.get_all(
-		"Unit Kerja",
-		filters={"kecamatan": monitoring.kecamatan, "aktif": 1},
-		fields=["name", "nama_unit", "kepala_unit"],
-		order_by="nama_unit",
-	)
-
-
-def units_with_isian(monitoring) -> dict[str, dict]:
-	"""{unit: Isian} of this cycle, cancelled ones left out."""
-	rows = frappe.get_all(
-		"Isian Data Kinerja",
-		filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
-		fields=["name", "unit_kerja", "docstatus"],
-	)
-	return {row.unit_kerja: row for row in rows}
-
-
-def unit_indicators(monitoring) -> dict[str, list[str]]:
-	"""{unit: [indikator]} of the cycle's Perjanjian Kinerja, active indicators only."""
-	rows = frappe.get_all(
-		"Target Perjanjian Kinerja",
-		filters={"parent": monitoring.perjanjian_kinerja, "parenttype": "Perjanjian Kinerja"},
-		fields=["indikator", "idx"],
-		order_by="idx",
-	)
-	by_unit = {}
-	for row in rows:
-		unit, aktif = frappe.db.get_value("Indikator Kinerja", row.indikator, ["unit_kerja", "aktif"])
-		if aktif:
-			by_unit.setdefault(unit, []).append(row.indikator)
-	return by_unit
 
 
 def check_disposisi(monitoring) -> list[str]:
@@ -78,14 +46,11 @@ def check_formats(monitoring) -> list[str]:
 
 def check_isian_collected(monitoring) -> list[str]:
 	"""Every unit's Isian submitted, unless the Kasubbag PK recorded an exception with a reason."""
-	isian = units_with_isian(monitoring)
-	excepted = {row.unit_kerja for row in monitoring.pengecualian_isian}
 	return [
 		_("Isian Data Kinerja unit {0} belum diajukan (submit) dan tidak ada pengecualian.").format(
 			unit.nama_unit
 		)
-		for unit in active_units(monitoring)
-		if unit.name not in excepted and (unit.name not in isian or isian[unit.name].docstatus != 1)
+		for unit in units_pending_isian(monitoring)
 	]
 
 
@@ -137,12 +102,13 @@ def check_laporan(monitoring) -> list[str]:
 	return missing_for_signature(monitoring)
 
 
+# behaviour key → what must exist before the step is left
 CHECKS = {
-	1: check_disposisi,
-	3: check_formats,
-	4: check_isian_collected,
-	7: check_jadwal,
-	8: check_blanko,
-	9: check_draft_laporan,
-	11: check_laporan,
+	"disposisi": check_disposisi,
+	"distribusi": check_formats,
+	"penghimpunan": check_isian_collected,
+	"persetujuan jadwal": check_jadwal,
+	"monitoring": check_blanko,
+	"draft laporan": check_draft_laporan,
+	"tanda tangan": check_laporan,
 }

@@ -163,3 +163,47 @@ def add_office_minutes(
 			return begin + remaining
 		remaining -= available
 	raise ValueError("Jam kerja kantor tidak mencukupi dalam sepuluh tahun ke depan")
+
+
+def add_office_days(start: datetime, days: int, calendar: OfficeCalendar = DEFAULT_CALENDAR) -> datetime:
+	"""The deadline of a time given in office days ("2 Hari"): the same point of the office day,
+	`days` office days later; clamped to closing on a shorter day (a Friday).
+
+	Outside office hours counting begins at the next opening. Monday 10:00 + 2 days is Wednesday
+	10:00; Thursday 15:00 + 1 day is Friday 11:00 (Friday closes at 11:00).
+
+	>>> add_office_days(datetime(2026, 11, 16, 10, 0), 2)
+	datetime.datetime(2026, 11, 18, 10, 0)
+	>>> add_office_days(datetime(2026, 11, 19, 15, 0), 1)
+	datetime.datetime(2026, 11, 20, 11, 0)
+	>>> add_office_days(datetime(2026, 11, 21, 9, 0), 2)  # Saturday: from Monday's opening
+	datetime.datetime(2026, 11, 25, 7, 30)
+	"""
+	if days < 0:
+		raise ValueError("Jumlah hari tidak boleh negatif")
+	if days == 0:
+		return start
+	if not calendar.hours:
+		raise ValueError("Kalender kantor tidak memiliki jam kerja")
+	ordinal, offset = start.toordinal(), None
+	window = calendar.window(start.date())
+	if window and window[0] <= start < window[1]:
+		offset = start - window[0]
+	elif window and start < window[0]:
+		offset = timedelta(0)
+	for ordinal in range(start.toordinal() + (0 if offset is not None else 1), start.toordinal() + MAX_DAYS):
+		window = calendar.window(date.fromordinal(ordinal))
+		if window is not None:
+			break
+	else:
+		raise ValueError("Jam kerja kantor tidak mencukupi dalam sepuluh tahun ke depan")
+	offset = offset or timedelta(0)
+	counted = 0
+	for later in range(ordinal + 1, ordinal + MAX_DAYS):
+		window = calendar.window(date.fromordinal(later))
+		if window is None:
+			continue
+		counted += 1
+		if counted == days:
+			return min(window[0] + offset, window[1])
+	raise ValueError("Jam kerja kantor tidak mencukupi dalam sepuluh tahun ke depan")

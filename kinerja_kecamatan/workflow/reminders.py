@@ -1,4 +1,7 @@
-"""Hourly: remind a step's actor as its mutu baku nears, escalate to the Camat once it is past."""
+"""Hourly: remind a step's actor as its mutu baku nears, escalate to the Camat once it is past.
+
+Each cycle is timed by the SOP revision it started under (its deadline was set from it).
+"""
 
 import frappe
 from frappe import _
@@ -7,7 +10,9 @@ from frappe.utils import get_datetime, now_datetime
 from kinerja_kecamatan.access import scope_of
 from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.office_time import office_minutes_between
-from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, step
+from kinerja_kecamatan.workflow.sop import ROLE_CAMAT
+from kinerja_kecamatan.workflow.sop_record import sop_of
+from kinerja_kecamatan.workflow.steps import actor_of
 
 # remind once three quarters of the standard office time is used
 REMINDER_SHARE = 0.75
@@ -15,40 +20,57 @@ REMINDER_SHARE = 0.75
 
 def send_reminders() -> None:
 	now = now_datetime()
+	calendar = office_calendar()
 	for monitoring in frappe.get_all(
 		"Monitoring Kinerja Triwulan",
-		filters={"docstatus": 0, "langkah": ("<", ARCHIVED), "batas_waktu_langkah": ("is", "set")},
+		filters={"docstatus": 0, "batas_waktu_langkah": ("is", "set")},
 		fields=[
 			"name",
 			"kecamatan",
 			"langkah",
-			"pelaksana_langkah",
+			"revisi_sop",
 			"langkah_dimulai",
 			"batas_waktu_langkah",
 			"pengingat_terkirim",
 			"eskalasi_terkirim",
 		],
 	):
-		current = step(monitoring.langkah)
-		if now > get_datetime(monitoring.batas_waktu_langkah):
+		sop = sop_of(monitoring)
+		if monitoring.langkah >= sop.archived:
+			continue
+		current = sop.step(monitoring.langkah)
+		due = get_datetime(monitoring.batas_waktu_langkah)
+		if now > due:
 			if not monitoring.eskalasi_terkirim:
 				notify(
-					users_with_role(ROLE_CAMAT, monitoring.kecamatan),
+					camat_of(monitoring.kecamatan),
 					monitoring.name,
 					_("Langkah {0} ({1}) melewati mutu baku SOP").format(current.number, current.uraian),
 				)
 				frappe.db.set_value("Monitoring Kinerja Triwulan", monitoring.name, "eskalasi_terkirim", 1)
 			continue
-		used = office_minutes_between(get_datetime(monitoring.langkah_dimulai), now, office_calendar())
-		if not monitoring.pengingat_terkirim and used >= REMINDER_SHARE * current.mutu_baku_minutes:
+		started = get_datetime(monitoring.langkah_dimulai)
+		used = office_minutes_between(started, now, calendar)
+		standard = office_minutes_between(started, due, calendar)
+		if not monitoring.pengingat_terkirim and used >= REMINDER_SHARE * standard:
+			# the actor as the Workflow says now: a step given to another role reminds that role
 			notify(
-				users_with_role(monitoring.pelaksana_langkah or current.actor, monitoring.kecamatan),
+				users_with_role(actor_of(monitoring.langkah, sop), monitoring.kecamatan),
 				monitoring.name,
 				_("Langkah {0} ({1}) harus selesai sebelum {2}").format(
 					current.number, current.uraian, frappe.format(monitoring.batas_waktu_langkah, "Datetime")
 				),
 			)
 			frappe.db.set_value("Monitoring Kinerja Triwulan", monitoring.name, "pengingat_terkirim", 1)
+
+
+def camat_of(kecamatan: str) -> list[str]:
+	"""The kecamatan's own Camat (its Pejabat's user), else every Camat confined to it."""
+	pejabat = frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	user = pejabat and frappe.db.get_value("Pejabat", pejabat, "user")
+	if user and frappe.db.get_value("User", user, "enabled"):
+		return [user]
+	return users_with_role(ROLE_CAMAT, kecamatan)
 
 
 def users_with_role(role: str, kecamatan: str) -> list[str]:

@@ -1,10 +1,15 @@
-"""SOP 067/001/KEC.BTM/BLG/2024 — Monitoring/Evaluasi Internal Capaian Kinerja Per Triwulan.
+"""The SOP as data: its steps, actors, times, labels and decisions, and the behaviours code gives
+them. Pure Python (no frappe), so the rules are tested without a site.
 
-Each actor is a default: an administrator may give a step to another role in the desk.
-Standard times (mutu baku) are in office minutes; a "hari" is one office day.
+The record an administrator edits is `SOP Kinerja` (sop_record.py turns it into a `Sop`). What a
+step *does* stays in code, looked up by the step's behaviour key (`BEHAVIOURS`); its order, actor,
+time, labels and decision are data. `DEFAULT_SOP` is SOP 067/001/KEC.BTM/BLG/2024 of Kecamatan
+Batumandi exactly as the seed states it; install makes it the first record.
 """
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 
 ROLE_CAMAT = "Camat"
 ROLE_SEKRETARIS = "Sekretaris Kecamatan"
@@ -30,23 +35,64 @@ ROLES = (
 	Role(ROLE_KABUPATEN, "Pemantau tingkat kabupaten: membaca data seluruh kecamatan, tanpa mengubah"),
 )
 
-MINUTE = 1
-HOUR = 60 * MINUTE
-# An office day for standard times; the office calendar (settings) decides real durations.
-OFFICE_DAY = 8 * HOUR
+# Behaviour keys, in the order the work must happen. A step with a key gets that key's checks and
+# effects (workflow/behaviours.py); REQUIRED ones make the documents later steps work on.
+BEHAVIOURS = {
+	"disposisi": "Disposisi Camat (isi disposisi dan batas waktu)",
+	"format": "Membuat Format Isian Data Kinerja",
+	"distribusi": "Menyampaikan Format Isian (Isian per unit dibuat dan ditugaskan)",
+	"penghimpunan": "Menghimpun Isian (unit mengajukan, pengecualian dicatat)",
+	"pengolahan": "Mengolah Data Kinerja",
+	"jadwal": "Menyusun Jadwal Monitoring",
+	"persetujuan jadwal": "Menyetujui Jadwal Monitoring",
+	"monitoring": "Melaksanakan Monitoring (Blanko per unit)",
+	"draft laporan": "Menyusun Draft Laporan",
+	"koreksi": "Mengoreksi Laporan",
+	"tanda tangan": "Menandatangani Laporan",
+	"arsip": "Mengarsipkan (laporan bertanda tangan diarsipkan)",
+}
+REQUIRED_BEHAVIOURS = ("distribusi", "penghimpunan", "monitoring", "tanda tangan", "arsip")
+# the steps whose output the Format Isian is: the Excel menu shows during them
+FORMAT_BEHAVIOURS = ("format", "distribusi", "penghimpunan")
+
+UNITS = {"menit": 1, "jam": 60}
+OFFICE_DAYS = "hari kerja"
+WAKTU_UNITS = ("menit", "jam", OFFICE_DAYS)
 
 
 @dataclass(frozen=True)
 class Step:
 	number: int
 	uraian: str
-	actor: str
+	actor: str  # the Role that completes the step
 	kelengkapan: str
-	mutu_baku_minutes: int
+	waktu: int
+	satuan: str  # menit / jam / hari kerja (office days of the settings' calendar)
 	output: str
 	state: str  # the Workflow State while this step is the one to do
-	action: str  # the Workflow Action that completes it
-	approval: bool = False  # a decision: the creator of the cycle may not take it on themselves
+	action: str  # the Workflow Action that completes it (a decision's "Ya")
+	behaviour: str = ""  # a key of BEHAVIOURS, or "" for a step without app behaviour
+	keterangan: str = ""
+	decision: str = ""  # the question of a decision diamond, "" for a process step
+	next_step: int | None = None  # "Ya" target; None: the step after it
+	return_to: int | None = None  # "Tidak" (or a correction sent back) target
+	return_action: str = ""
+	approval: bool = False  # whoever opened the cycle may not take it themselves
+
+	@property
+	def office_days(self) -> int | None:
+		return self.waktu if self.satuan == OFFICE_DAYS else None
+
+	@property
+	def minutes(self) -> int | None:
+		"""Office minutes for a time in menit or jam; None for office days (the calendar decides)."""
+		return None if self.satuan == OFFICE_DAYS else self.waktu * UNITS[self.satuan]
+
+	@property
+	def waktu_label(self) -> str:
+		"""As the SOP writes it: "10 Menit", "1 Jam", "2 Hari"."""
+		unit = {"menit": "Menit", "jam": "Jam", OFFICE_DAYS: "Hari"}[self.satuan]
+		return f"{self.waktu} {unit}"
 
 
 @dataclass(frozen=True)
@@ -59,156 +105,364 @@ class Return:
 	actor: str
 
 
-STEPS = (
-	Step(
-		1,
-		"Memerintahkan dan mengarahkan Kasubbag PK menyusun Format Isian Data Kinerja",
-		ROLE_CAMAT,
-		"Konsep Format Isian Data Kinerja",
-		10 * MINUTE,
-		"Disposisi",
-		"Disposisi Camat",
-		"Berikan Disposisi",
+@dataclass(frozen=True)
+class Header:
+	nomor_sop: str = ""
+	nama_sop: str = ""
+	tanggal_pembuatan: date | None = None
+	tanggal_revisi: date | None = None
+	tanggal_efektif: date | None = None
+	nama_pengesah: str = ""
+	nip_pengesah: str = ""
+	jabatan_pengesah: str = ""
+	dasar_hukum: str = ""
+	kualifikasi_pelaksana: str = ""
+	keterkaitan: str = ""
+	peralatan: str = ""
+	peringatan: str = ""
+	pencatatan: str = ""
+
+
+class SopError(ValueError):
+	"""An SOP that cannot run: the messages say what to fix, in Bahasa Indonesia."""
+
+	def __init__(self, problems: list[str]):
+		super().__init__("\n".join(problems))
+		self.problems = problems
+
+
+@dataclass(frozen=True)
+class Sop:
+	steps: tuple[Step, ...]
+	archived_state: str = "Diarsipkan"
+	header: Header = field(default_factory=Header)
+
+	def step(self, number: int) -> Step:
+		for candidate in self.steps:
+			if candidate.number == number:
+				return candidate
+		raise KeyError(f"Langkah {number} tidak ada dalam SOP")
+
+	@property
+	def archived(self) -> int:
+		"""The step number a cycle has once the last step is done."""
+		return self.steps[-1].number + 1
+
+	def state_of(self, number: int) -> str:
+		return self.archived_state if number == self.archived else self.step(number).state
+
+	def next_of(self, number: int) -> int:
+		return self.step(number).next_step or number + 1
+
+	def with_behaviour(self, key: str) -> Step | None:
+		return next((s for s in self.steps if s.behaviour == key), None)
+
+	def number_of(self, key: str) -> int | None:
+		found = self.with_behaviour(key)
+		return found.number if found else None
+
+	def returns(self) -> tuple[Return, ...]:
+		return tuple(
+			Return(s.number, s.return_to, s.return_action, s.actor) for s in self.steps if s.return_to
+		)
+
+	def return_between(self, from_step: int, to_step: int) -> Return | None:
+		return next((r for r in self.returns() if (r.from_step, r.to_step) == (from_step, to_step)), None)
+
+	def problems(self) -> list[str]:
+		"""What stops this SOP from running as a Workflow; empty when it can run."""
+		found = []
+		numbers = [s.number for s in self.steps]
+		if not self.steps:
+			return ["SOP belum memiliki langkah."]
+		if numbers != list(range(1, len(numbers) + 1)):
+			found.append("Nomor langkah harus berurutan 1, 2, 3, … tanpa loncatan.")
+		states = [s.state for s in self.steps] + [self.archived_state]
+		for name in sorted({n for n in states if states.count(n) > 1}):
+			found.append(f'Nama status "{name}" dipakai lebih dari satu langkah.')
+		keys = [s.behaviour for s in self.steps if s.behaviour]
+		for key in keys:
+			if key not in BEHAVIOURS:
+				found.append(f'Perilaku "{key}" tidak dikenal.')
+		for key in sorted({k for k in keys if keys.count(k) > 1}):
+			found.append(f'Perilaku "{key}" dipakai lebih dari satu langkah.')
+		for key in REQUIRED_BEHAVIOURS:
+			if key not in keys:
+				found.append(f'SOP harus memiliki langkah dengan perilaku "{key}".')
+		order = [key for key in BEHAVIOURS if key in keys]
+		if [k for k in keys if k in BEHAVIOURS] != order:
+			found.append("Urutan perilaku langkah harus: " + ", ".join(order) + ".")
+		if self.steps[-1].behaviour != "arsip":
+			found.append('Langkah terakhir harus berperilaku "arsip".')
+		last = self.archived
+		for s in self.steps:
+			where = f"Langkah {s.number}"
+			if not s.state or not s.action or not s.actor:
+				found.append(f"{where}: nama status, aksi dan pelaksana wajib diisi.")
+			if s.satuan not in WAKTU_UNITS:
+				found.append(f'{where}: satuan waktu harus salah satu dari {", ".join(WAKTU_UNITS)}.')
+			if s.waktu is None or s.waktu <= 0:
+				found.append(f"{where}: waktu harus lebih dari 0.")
+			if s.next_step is not None and not s.number < s.next_step <= last:
+				found.append(f"{where}: langkah lanjutan (Ya) harus sesudah langkah ini.")
+			if s.return_to is not None:
+				if not 1 <= s.return_to < s.number:
+					found.append(f"{where}: langkah kembali (Tidak) harus sebelum langkah ini.")
+				if not s.return_action:
+					found.append(f"{where}: isi nama aksi untuk kembali ke langkah {s.return_to}.")
+			elif s.decision:
+				found.append(f'{where}: keputusan "{s.decision}" memerlukan langkah kembali (Tidak).')
+		for s in self.steps:
+			if s.action and s.action == s.return_action:
+				found.append(f"Langkah {s.number}: aksi lanjut dan aksi kembali harus berbeda.")
+		return found
+
+	def to_json(self) -> str:
+		return json.dumps(asdict(self), sort_keys=True, default=str, ensure_ascii=False)
+
+	@classmethod
+	def from_json(cls, text: str) -> "Sop":
+		data = json.loads(text)
+		header = data.get("header") or {}
+		for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif"):
+			if header.get(key):
+				header[key] = date.fromisoformat(str(header[key])[:10])
+		known = {f.name for f in fields(Step)}
+		return cls(
+			steps=tuple(Step(**{k: v for k, v in row.items() if k in known}) for row in data["steps"]),
+			archived_state=data.get("archived_state") or "Diarsipkan",
+			header=Header(**{k: v for k, v in header.items() if k in {f.name for f in fields(Header)}}),
+		)
+
+	def same_as(self, other: "Sop | None") -> bool:
+		return other is not None and self.to_json() == other.to_json()
+
+	def replace_step(self, number: int, **changes) -> "Sop":
+		return replace(
+			self, steps=tuple(replace(s, **changes) if s.number == number else s for s in self.steps)
+		)
+
+
+def lanes(sop: Sop) -> list[str]:
+	"""The actors' lanes of the printed SOP: the SOP's own roles in the seed's order (Camat,
+	Sekretaris, Kasubbag, Pelaksana), then any other role in the order it first acts."""
+	actors = [s.actor for s in sop.steps]
+	known = [r.name for r in ROLES if r.name in actors]
+	return known + [a for a in dict.fromkeys(actors) if a not in known]
+
+
+DEFAULT_SOP = Sop(
+	header=Header(
+		nomor_sop="067/001/KEC.BTM/BLG/2024",
+		nama_sop="Monitoring/Evaluasi Internal Capaian Kinerja Per Triwulan",
+		tanggal_pembuatan=date(2024, 1, 2),
+		tanggal_revisi=None,
+		tanggal_efektif=date(2024, 1, 2),
+		nama_pengesah="ABDUL KHAIR, S.Pd",
+		nip_pengesah="198904131988041001",
+		jabatan_pengesah="Camat Batumandi",
+		dasar_hukum="\n".join(
+			(
+				"Peraturan Pemerintah Republik Indonesia Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah;",
+				"Peraturan Menteri Dalam Negeri Nomor 52 Tahun 2011 tentang Standar Operasional Prosedur di "
+				"Lingkungan Pemerintah Provinsi dan Kabupaten/Kota;",
+				"Permendagri Nomor 73 Tahun 2009 tentang Tata Cara Pelaksanaan Evaluasi Kinerja "
+				"Penyelenggaraan Pemerintahan Daerah;",
+			)
+		),
+		kualifikasi_pelaksana="\n".join(
+			(
+				"Memiliki Kemampuan Pengolahan Data",
+				"Mengetahui Tugas dan Fungsi Sistem Akuntabilitas Kinerja Instansi Pemerintah",
+				"Mengetahui Tugas dan Fungsi dalam Pembuatan Laporan Kinerja",
+				"Memiliki Kemampuan Berkoordinasi dengan Seksi dan Sub Bagian di Lingkup Kecamatan",
+			)
+		),
+		keterkaitan="SOP Pembuatan Pelaksanaan Kegiatan\nSOP Penyusunan Laporan Evaluasi Kinerja",
+		peralatan="Renja SKPD\nDokumen Perjanjian Kinerja\nDokumen Laporan Kinerja Triwulan\nPerangkat Komputer",
+		peringatan="Jika SOP Tidak Dilaksanakan maka Penyusunan Laporan Monitoring/Evaluasi Internal Capaian "
+		"Kinerja Tidak Maksimal dan Tidak Tercapainya Kinerja Sesuai Target yang Ditetapkan.",
+		pencatatan="Indikator Kinerja, Target, Realisasi dan Persentase Capaian Kinerja",
 	),
-	Step(
-		2,
-		"Membuat Format Isian Data Kinerja",
-		ROLE_KASUBBAG_PK,
-		"Konsep Format Isian Data Kinerja",
-		30 * MINUTE,
-		"Format Isian Data Kinerja",
-		"Penyusunan Format Isian",
-		"Format Isian Selesai",
-	),
-	Step(
-		3,
-		"Menyampaikan Format Isian Data Kinerja kepada Kasi dan Kasubbag",
-		ROLE_PELAKSANA,
-		"Format Isian Data Kinerja",
-		1 * HOUR,
-		"Format Isian Data Kinerja",
-		"Penyampaian Format Isian",
-		"Sampaikan Format Isian",
-	),
-	Step(
-		4,
-		"Menghimpun Data Isian Kinerja dari Kasi dan Kasubbag",
-		ROLE_PELAKSANA,
-		"Format Isian Data Kinerja Terisi",
-		2 * OFFICE_DAY,
-		"Format Isian Data Kinerja Terisi",
-		"Penghimpunan Data Isian",
-		"Data Isian Terhimpun",
-	),
-	Step(
-		5,
-		"Mengolah Data Kinerja",
-		ROLE_PELAKSANA,
-		"Format Isian Data Kinerja Terisi",
-		1 * HOUR,
-		"Data Kinerja",
-		"Pengolahan Data Kinerja",
-		"Data Kinerja Selesai Diolah",
-	),
-	Step(
-		6,
-		"Menyusun Rencana Monitoring Evaluasi Kinerja Seksi dan Kasubbag",
-		ROLE_KASUBBAG_PK,
-		"Draft Jadwal Monitoring",
-		1 * HOUR,
-		"Jadwal Monitoring",
-		"Penyusunan Jadwal Monitoring",
-		"Ajukan Jadwal Monitoring",
-	),
-	Step(
-		7,
-		"Mengoreksi dan Menyetujui Jadwal Monitoring Evaluasi Kinerja",
-		ROLE_CAMAT,
-		"Jadwal Monitoring",
-		1 * HOUR,
-		"Jadwal Monitoring",
-		"Persetujuan Jadwal Monitoring",
-		"Setujui Jadwal",
-		approval=True,
-	),
-	Step(
-		8,
-		"Melaksanakan Monitoring",
-		ROLE_PELAKSANA,
-		"Blanko Monitoring Evaluasi Kinerja",
-		2 * OFFICE_DAY,
-		"Blanko Monitoring Evaluasi Kinerja Terisi",
-		"Pelaksanaan Monitoring",
-		"Monitoring Selesai",
-	),
-	Step(
-		9,
-		"Mengolah Data Kinerja Hasil Monitoring menjadi Laporan",
-		ROLE_PELAKSANA,
-		"Blanko Monitoring Evaluasi Kinerja Terisi",
-		1 * HOUR,
-		"Draft Laporan Hasil Monitoring",
-		"Penyusunan Laporan",
-		"Ajukan Draft Laporan",
-	),
-	Step(
-		10,
-		"Mengoreksi Laporan Hasil Monitoring",
-		ROLE_SEKRETARIS,
-		"Draft Laporan Hasil Monitoring",
-		2 * HOUR,
-		"Draft Laporan Hasil Monitoring",
-		"Koreksi Laporan",
-		"Koreksi Selesai",
-	),
-	Step(
-		11,
-		"Menyetujui dan Menandatangani Laporan Hasil Monitoring",
-		ROLE_CAMAT,
-		"Draft Laporan Hasil Monitoring",
-		1 * HOUR,
-		"Laporan Hasil Monitoring",
-		"Penandatanganan Laporan",
-		"Setujui dan Tandatangani",
-		approval=True,
-	),
-	Step(
-		12,
-		"Mengarsipkan",
-		ROLE_PELAKSANA,
-		"Laporan Hasil Monitoring",
-		15 * MINUTE,
-		"Dokumen Laporan Hasil Monitoring",
-		"Pengarsipan",
-		"Arsipkan",
+	steps=(
+		Step(
+			1,
+			"Memerintahkan dan mengarahkan Kasubbag Perencanaan dan Keuangan untuk Menyusun Format Isian "
+			"Data Kinerja",
+			ROLE_CAMAT,
+			"Konsep Format Isian Data Kinerja",
+			10,
+			"menit",
+			"Disposisi",
+			"Disposisi Camat",
+			"Berikan Disposisi",
+			behaviour="disposisi",
+		),
+		Step(
+			2,
+			"Membuat Format Isian Data Kinerja",
+			ROLE_KASUBBAG_PK,
+			"Konsep Format Isian Data Kinerja",
+			30,
+			"menit",
+			"Format Isian Data Kinerja",
+			"Penyusunan Format Isian",
+			"Format Isian Selesai",
+			behaviour="format",
+		),
+		Step(
+			3,
+			"Menyampaikan Format Isian Data Kinerja kepada Kasi dan Kasubbag",
+			ROLE_PELAKSANA,
+			"Format Isian Data Kinerja",
+			1,
+			"jam",
+			"Format Isian Data Kinerja",
+			"Penyampaian Format Isian",
+			"Sampaikan Format Isian",
+			behaviour="distribusi",
+		),
+		Step(
+			4,
+			"Menghimpun Data Isian Kinerja dari Kasi dan Kasubbag",
+			ROLE_PELAKSANA,
+			"Format Isian Data Kinerja Terisi",
+			2,
+			OFFICE_DAYS,
+			"Format Isian Data Kinerja Terisi",
+			"Penghimpunan Data Isian",
+			"Data Isian Terhimpun",
+			behaviour="penghimpunan",
+		),
+		Step(
+			5,
+			"Mengolah Data Kinerja",
+			ROLE_PELAKSANA,
+			"Format Isian Data Kinerja Terisi",
+			1,
+			"jam",
+			"Data Kinerja",
+			"Pengolahan Data Kinerja",
+			"Data Kinerja Selesai Diolah",
+			behaviour="pengolahan",
+		),
+		Step(
+			6,
+			"Menyusun Rencana Monitoring Evaluasi Kinerja Seksi dan Kasubbag",
+			ROLE_KASUBBAG_PK,
+			"Draft Jadwal Monitoring",
+			1,
+			"jam",
+			"Jadwal Monitoring",
+			"Penyusunan Jadwal Monitoring",
+			"Ajukan Jadwal Monitoring",
+			behaviour="jadwal",
+		),
+		Step(
+			7,
+			"Mengoreksi dan Menyetujui Jadwal Monitoring Evaluasi Kinerja",
+			ROLE_CAMAT,
+			"Jadwal Monitoring",
+			1,
+			"jam",
+			"Jadwal Monitoring",
+			"Persetujuan Jadwal Monitoring",
+			"Setujui Jadwal",
+			behaviour="persetujuan jadwal",
+			decision="Jadwal disetujui?",
+			return_to=6,
+			return_action="Kembalikan Jadwal",
+			approval=True,
+		),
+		Step(
+			8,
+			"Melaksanakan Monitoring",
+			ROLE_PELAKSANA,
+			"Blanko Monitoring Evaluasi Kinerja",
+			2,
+			OFFICE_DAYS,
+			"Blanko Monitoring Evaluasi Kinerja Terisi",
+			"Pelaksanaan Monitoring",
+			"Monitoring Selesai",
+			behaviour="monitoring",
+		),
+		Step(
+			9,
+			"Mengolah Data Kinerja Hasil Monitoring menjadi Laporan",
+			ROLE_PELAKSANA,
+			"Blanko Monitoring Evaluasi Kinerja Terisi",
+			1,
+			"jam",
+			"Draft Laporan Hasil Monitoring",
+			"Penyusunan Laporan",
+			"Ajukan Draft Laporan",
+			behaviour="draft laporan",
+		),
+		Step(
+			10,
+			"Mengoreksi Laporan Hasil Monitoring",
+			ROLE_SEKRETARIS,
+			"Draft Laporan Hasil Monitoring",
+			2,
+			"jam",
+			"Draft Laporan Hasil Monitoring",
+			"Koreksi Laporan",
+			"Koreksi Selesai",
+			behaviour="koreksi",
+			# not a decision in the seed: the Sekretaris may still send a draft back to its author
+			return_to=9,
+			return_action="Kembalikan ke Penyusun",
+		),
+		Step(
+			11,
+			"Menyetujui dan Menandatangani Laporan Hasil Monitoring",
+			ROLE_CAMAT,
+			"Draft Laporan Hasil Monitoring",
+			1,
+			"jam",
+			"Laporan Hasil Monitoring",
+			"Penandatanganan Laporan",
+			"Setujui dan Tandatangani",
+			behaviour="tanda tangan",
+			decision="Laporan disetujui?",
+			return_to=10,
+			return_action="Kembalikan Laporan",
+			approval=True,
+		),
+		Step(
+			12,
+			"Mengarsipkan",
+			ROLE_PELAKSANA,
+			"Laporan Hasil Monitoring",
+			15,
+			"menit",
+			"Dokumen Laporan Hasil Monitoring",
+			"Pengarsipan",
+			"Arsipkan",
+			behaviour="arsip",
+		),
 	),
 )
 
-# Step 7 "Tidak" → 6, step 11 "Tidak" → 10, and the Sekretaris may send a draft back to 9.
-RETURNS = (
-	Return(7, 6, "Kembalikan Jadwal", ROLE_CAMAT),
-	Return(10, 9, "Kembalikan ke Penyusun", ROLE_SEKRETARIS),
-	Return(11, 10, "Kembalikan Laporan", ROLE_CAMAT),
-)
-
-# Step 4 (penghimpunan): unit heads submit their Isian, the Kasubbag PK records exceptions.
-COLLECTION_STEP = 4
-# Step 8 (pelaksanaan monitoring): the team fills and signs a Blanko per unit.
-BLANKO_STEP = 8
-
-# After step 12: the record is submitted and can no longer change.
-ARCHIVED = 13
-ARCHIVED_STATE = "Diarsipkan"
+# The seed's steps, for tests and the demo that drive the default SOP by number.
+STEPS = DEFAULT_SOP.steps
+ARCHIVED = DEFAULT_SOP.archived
+ARCHIVED_STATE = DEFAULT_SOP.archived_state
+RETURNS = DEFAULT_SOP.returns()
 
 
 def step(number: int) -> Step:
-	return STEPS[number - 1]
+	return DEFAULT_SOP.step(number)
 
 
 def state_of(number: int) -> str:
-	return ARCHIVED_STATE if number == ARCHIVED else step(number).state
+	return DEFAULT_SOP.state_of(number)
 
 
-def total_mutu_baku_minutes() -> int:
-	"""4 hari kerja + 8 jam 55 menit = 4 × 480 + 535 = 2455 menit."""
-	return sum(s.mutu_baku_minutes for s in STEPS)
+def deadline(current: Step, start, calendar):
+	"""When a step started at `start` must be done, in the office calendar's time."""
+	from kinerja_kecamatan.workflow.office_time import add_office_days, add_office_minutes
+
+	if current.office_days is not None:
+		return add_office_days(start, current.office_days, calendar)
+	return add_office_minutes(start, current.minutes, calendar)

@@ -13,19 +13,12 @@ from kinerja_kecamatan.number_fields import read_number, stored_number
 from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
 from kinerja_kecamatan.triwulan import quarter_number
 from kinerja_kecamatan.validation import throw_if_any
-from kinerja_kecamatan.workflow.sop import BLANKO_STEP
+from kinerja_kecamatan.workflow.sop_record import step_passed
 
 
 class BlankoMonitoringKinerja(Document):
 	def validate(self):
-		monitoring = frappe.db.get_value(
-			"Monitoring Kinerja Triwulan", self.monitoring, ["kecamatan", "tahun", "triwulan"], as_dict=True
-		)
-		self.kecamatan, self.tahun, self.triwulan = (
-			monitoring.kecamatan,
-			monitoring.tahun,
-			monitoring.triwulan,
-		)
+		# kecamatan, tahun and triwulan follow the monitoring: fetch_from sets them on every save
 		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja
 		self.title = _("Blanko {0} TW {1} {2}").format(unit, self.triwulan, self.tahun)
 		errors = []
@@ -33,7 +26,9 @@ class BlankoMonitoringKinerja(Document):
 			"Isian Data Kinerja", self.isian, ["monitoring", "unit_kerja"]
 		) != (self.monitoring, self.unit_kerja):
 			errors.append(
-				_("Isian {0} bukan milik {1} pada monitoring {2}.").format(self.isian, self.unit_kerja, self.monitoring)
+				_("Isian {0} bukan milik {1} pada monitoring {2}.").format(
+					self.isian, self.unit_kerja, self.monitoring
+				)
 			)
 		for row in self.indikator:
 			read_number(row, "nilai_terverifikasi", errors)
@@ -82,12 +77,12 @@ class BlankoMonitoringKinerja(Document):
 
 	def before_cancel(self):
 		# once the monitoring step is over the report rests on this Blanko
-		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah")
-		if langkah and langkah > BLANKO_STEP:
+		passed, number = step_passed(self.monitoring, "monitoring")
+		if passed:
 			frappe.throw(
-				_("Blanko {0} tidak dapat dibatalkan: pelaksanaan monitoring (langkah {1}) sudah selesai.").format(
-					self.name, BLANKO_STEP
-				),
+				_(
+					"Blanko {0} tidak dapat dibatalkan: pelaksanaan monitoring (langkah {1}) sudah selesai."
+				).format(self.name, number),
 				frappe.PermissionError,
 			)
 

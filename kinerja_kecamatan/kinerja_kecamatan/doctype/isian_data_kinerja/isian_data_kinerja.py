@@ -11,8 +11,7 @@ from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import compute_isian
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
-from kinerja_kecamatan.workflow.sop import COLLECTION_STEP
-
+from kinerja_kecamatan.workflow.sop_record import step_passed
 
 # an uploaded file's URL, nothing else: no markup, no quotes, no other scheme
 UPLOADED_FILE_URL = re.compile(r"^/(private/)?files/[^<>\"'`\\]+$")
@@ -24,17 +23,10 @@ def is_uploaded_file(url: str) -> bool:
 
 class IsianDataKinerja(Document):
 	def validate(self):
+		# kecamatan, tahun and triwulan follow the monitoring, whatever a client sent: fetch_from
+		# (without fetch_if_empty) sets them on every save, before validate
 		monitoring = frappe.db.get_value(
-			"Monitoring Kinerja Triwulan",
-			self.monitoring,
-			["kecamatan", "tahun", "triwulan", "docstatus"],
-			as_dict=True,
-		)
-		# the period always follows the monitoring, whatever a client sent
-		self.kecamatan, self.tahun, self.triwulan = (
-			monitoring.kecamatan,
-			monitoring.tahun,
-			monitoring.triwulan,
+			"Monitoring Kinerja Triwulan", self.monitoring, ["docstatus"], as_dict=True
 		)
 		self.title = _("{0} TW {1} {2}").format(
 			frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja,
@@ -54,21 +46,21 @@ class IsianDataKinerja(Document):
 	def before_submit(self):
 		# the cycle's row is locked, so a submit and the Pelaksana closing step 4 never cross: a
 		# submit after the close is refused, one before it is counted
-		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah", for_update=True)
-		if langkah and langkah > COLLECTION_STEP:
+		passed, number = step_passed(self.monitoring, "penghimpunan", for_update=True)
+		if passed:
 			frappe.throw(
 				_(
 					"Penghimpunan data isian (langkah {0}) untuk monitoring {1} sudah ditutup; Isian tidak dapat diajukan lagi. Hubungi Kasubbag Perencanaan dan Keuangan."
-				).format(COLLECTION_STEP, self.monitoring)
+				).format(number, self.monitoring)
 			)
 
 	def before_cancel(self):
 		# once collection is closed the quarter's numbers rest on this Isian
-		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah")
-		if langkah and langkah > COLLECTION_STEP:
+		passed, number = step_passed(self.monitoring, "penghimpunan")
+		if passed:
 			frappe.throw(
 				_("Isian {0} tidak dapat dibatalkan: penghimpunan data (langkah {1}) sudah ditutup.").format(
-					self.name, COLLECTION_STEP
+					self.name, number
 				),
 				frappe.PermissionError,
 			)
@@ -127,9 +119,9 @@ class IsianDataKinerja(Document):
 			read_number(row, "realisasi_tw", errors)
 			if row.bukti_dukung and not is_uploaded_file(row.bukti_dukung):
 				errors.append(
-					_("Baris {0}: bukti dukung harus berkas yang diunggah ke sistem ({1} tidak dikenal).").format(
-						row.idx, frappe.utils.escape_html(row.bukti_dukung[:80])
-					)
+					_(
+						"Baris {0}: bukti dukung harus berkas yang diunggah ke sistem ({1} tidak dikenal)."
+					).format(row.idx, frappe.utils.escape_html(row.bukti_dukung[:80]))
 				)
 
 	def validate_analysis(self):

@@ -6,9 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow.sop_record import step_passed
 
-# step 7: the Camat corrects and approves the schedule
-APPROVAL_STEP = 7
+# the Camat corrects and approves the schedule (step 7 of the seed)
+APPROVAL = "persetujuan jadwal"
 
 
 class JadwalMonitoring(Document):
@@ -34,10 +35,11 @@ class JadwalMonitoring(Document):
 		"""Once the Camat approves the schedule (step 7) it is what the team carries out."""
 		if self.is_new():
 			return
-		langkah = frappe.db.get_value("Monitoring Kinerja Triwulan", self.monitoring, "langkah")
-		if langkah and langkah > APPROVAL_STEP:
+		if step_passed(self.monitoring, APPROVAL)[0]:
 			frappe.throw(
-				_("Jadwal Monitoring {0} sudah disetujui Camat dan tidak dapat diubah lagi.").format(self.name),
+				_("Jadwal Monitoring {0} sudah disetujui Camat dan tidak dapat diubah lagi.").format(
+					self.name
+				),
 				frappe.PermissionError,
 			)
 
@@ -45,13 +47,14 @@ class JadwalMonitoring(Document):
 def persetujuan(jadwal) -> dict | None:
 	"""Who approved the schedule and when (step 7's last completion), for its print."""
 	monitoring = frappe.db.get_value(
-		"Monitoring Kinerja Triwulan", jadwal.monitoring, ["langkah", "kecamatan"], as_dict=True
+		"Monitoring Kinerja Triwulan", jadwal.monitoring, ["kecamatan"], as_dict=True
 	)
-	if not monitoring or monitoring.langkah <= APPROVAL_STEP:
+	passed, number = step_passed(jadwal.monitoring, APPROVAL)
+	if not monitoring or not passed:
 		return None
 	approved = frappe.get_all(
 		"Log Langkah Monitoring",
-		filters={"parent": jadwal.monitoring, "langkah": APPROVAL_STEP},
+		filters={"parent": jadwal.monitoring, "langkah": number},
 		fields=["pengguna", "selesai"],
 		order_by="selesai desc",
 		limit=1,

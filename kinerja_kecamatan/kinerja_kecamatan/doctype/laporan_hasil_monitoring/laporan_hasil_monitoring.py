@@ -8,14 +8,7 @@ from frappe.model.document import Document
 
 class LaporanHasilMonitoring(Document):
 	def validate(self):
-		monitoring = frappe.db.get_value(
-			"Monitoring Kinerja Triwulan", self.monitoring, ["kecamatan", "tahun", "triwulan"], as_dict=True
-		)
-		self.kecamatan, self.tahun, self.triwulan = (
-			monitoring.kecamatan,
-			monitoring.tahun,
-			monitoring.triwulan,
-		)
+		# kecamatan, tahun and triwulan follow the monitoring: fetch_from sets them on every save
 		self.title = _("Laporan Hasil Monitoring TW {0} {1} {2}").format(
 			self.triwulan, self.tahun, self.kecamatan
 		)
@@ -48,12 +41,12 @@ class LaporanHasilMonitoring(Document):
 		)
 
 	def before_submit(self):
-		# only the Camat's signature at step 11 submits a report (kinerja_kecamatan.laporan.sign_laporan)
+		# only the Camat's signature ("tanda tangan" step) submits a report (laporan.sign_laporan)
 		if not self.hash_tanda_tangan:
 			frappe.throw(
 				_(
-					"Laporan disahkan dengan tanda tangan Camat pada langkah 11 alur monitoring, bukan diajukan langsung."
-				)
+					"Laporan disahkan dengan tanda tangan Camat pada langkah {0} alur monitoring, bukan diajukan langsung."
+				).format(signing_step(self.monitoring))
 			)
 
 
@@ -81,12 +74,16 @@ def tandatangani_koreksi(laporan: str):
 	if doc.docstatus != 0 or not doc.amended_from:
 		frappe.throw(
 			_(
-				"Hanya koreksi (amend) dari laporan yang dibatalkan yang ditandatangani di sini; laporan siklus berjalan ditandatangani pada langkah 11."
-			)
+				"Hanya koreksi (amend) dari laporan yang dibatalkan yang ditandatangani di sini; laporan siklus berjalan ditandatangani pada langkah {0}."
+			).format(signing_step(doc.monitoring))
 		)
 	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", doc.monitoring)
 	if monitoring.docstatus != 1:
-		frappe.throw(_("Monitoring {0} belum diarsipkan; laporannya ditandatangani pada langkah 11.").format(monitoring.name))
+		frappe.throw(
+			_("Monitoring {0} belum diarsipkan; laporannya ditandatangani pada langkah {1}.").format(
+				monitoring.name, signing_step(monitoring.name)
+			)
+		)
 	throw_if_any(missing_for_signature(monitoring), _("Koreksi laporan belum dapat ditandatangani"))
 	sign_laporan(monitoring, correction=True)
 	file_url = archive_laporan(monitoring)
@@ -98,3 +95,13 @@ def tandatangani_koreksi(laporan: str):
 		),
 	)
 	return {"nomor_arsip": signed.nomor_arsip, "file_arsip": file_url}
+
+
+def signing_step(monitoring: str) -> int | None:
+	"""The step at which the cycle's SOP has the Camat sign (11 in the seed)."""
+	from kinerja_kecamatan.workflow.sop_record import sop_of
+
+	cycle = frappe.db.get_value(
+		"Monitoring Kinerja Triwulan", monitoring, ["name", "revisi_sop"], as_dict=True
+	)
+	return sop_of(cycle).number_of("tanda tangan")

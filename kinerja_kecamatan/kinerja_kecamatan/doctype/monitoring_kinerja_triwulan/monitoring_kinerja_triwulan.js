@@ -1,9 +1,10 @@
 // Copyright (c) 2026, Kinerja Kecamatan contributors
 // For license information, please see license.txt
 
-// Actions that send the cycle back need a written reason, saved before the action runs
-// (the server refuses them without one).
-const RETURN_ACTIONS = ["Kembalikan Jadwal", "Kembalikan ke Penyusun", "Kembalikan Laporan"];
+// What the SOP record says this form needs (sent by the server in onload): the actions that send
+// the cycle back (they need a written reason, saved before the action runs; the server refuses
+// them without one), the steps showing the Excel menu, and who records exceptions when.
+const sop_of = (frm) => (frm.doc.__onload && frm.doc.__onload.sop) || {};
 
 frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 	setup(frm) {
@@ -14,7 +15,8 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 
 	refresh(frm) {
 		show_current_step(frm);
-		if ([2, 3, 4].includes(frm.doc.langkah)) {
+		const sop = sop_of(frm);
+		if ((sop.excel_steps || []).includes(frm.doc.langkah)) {
 			frm.add_custom_button(__("Unduh Format Isian Semua Unit (zip)"), () =>
 				frappe
 					.xcall("kinerja_kecamatan.isian_excel.download_all_formats", {
@@ -27,13 +29,13 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 					)
 			);
 		}
-		if (frm.doc.langkah === 4 && frappe.user.has_role("Kasubbag Perencanaan dan Keuangan")) {
+		if (frm.doc.langkah === sop.exception_step && frappe.user.has_role(sop.exception_role)) {
 			frm.add_custom_button(__("Catat Pengecualian Isian"), () => record_exception(frm));
 		}
 	},
 
 	before_workflow_action(frm) {
-		if (!RETURN_ACTIONS.includes(frm.selected_workflow_action)) return;
+		if (!(sop_of(frm).return_actions || []).includes(frm.selected_workflow_action)) return;
 		// Frappe freezes the page for the action, which would cover the prompt: thaw it while the
 		// user writes, freeze again for the action (Frappe unfreezes once it is done). Closing the
 		// prompt cancels the action.
@@ -82,12 +84,14 @@ function show_current_step(frm) {
 		late ? "red" : "blue"
 	);
 	if (frm.doc.jumlah_unit) {
+		const excused = (frm.doc.pengecualian_isian || []).length;
 		frm.dashboard.add_comment(
-			__("{0} dari {1} unit sudah mengajukan Isian Data Kinerja.", [
+			__("{0} dari {1} unit sudah mengajukan Isian Data Kinerja; {2} dikecualikan.", [
 				frm.doc.jumlah_isian_diajukan,
 				frm.doc.jumlah_unit,
+				excused,
 			]),
-			frm.doc.jumlah_isian_diajukan === frm.doc.jumlah_unit ? "green" : "blue",
+			frm.doc.jumlah_isian_diajukan + excused >= frm.doc.jumlah_unit ? "green" : "blue",
 			true
 		);
 	}

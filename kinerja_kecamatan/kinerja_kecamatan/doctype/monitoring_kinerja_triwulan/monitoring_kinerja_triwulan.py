@@ -8,12 +8,31 @@ from frappe.model.document import Document
 from kinerja_kecamatan.laporan import archive_laporan
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
-from kinerja_kecamatan.workflow.distribution import close_isian_tasks
-from kinerja_kecamatan.workflow.editing import EXCEPTION_STEP, check_edit
-from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK, STEPS
+from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
+from kinerja_kecamatan.workflow.editing import (
+	EXCEPTION_BEHAVIOUR,
+	check_edit,
+	exception_role,
+	return_actions,
+)
+from kinerja_kecamatan.workflow.sop import FORMAT_BEHAVIOURS
+from kinerja_kecamatan.workflow.sop_record import sop_of
 
 
 class MonitoringKinerjaTriwulan(Document):
+	def onload(self):
+		"""What the form script needs of the SOP, from the record rather than from labels in JS."""
+		sop = sop_of(self)
+		self.set_onload(
+			"sop",
+			{
+				"return_actions": return_actions(),
+				"excel_steps": [s.number for s in sop.steps if s.behaviour in FORMAT_BEHAVIOURS],
+				"exception_step": sop.number_of(EXCEPTION_BEHAVIOUR),
+				"exception_role": exception_role(self),
+			},
+		)
+
 	def validate(self):
 		check_edit(self, self.get_doc_before_save())
 		self.title = _("Monitoring TW {0} {1} {2}").format(self.triwulan, self.tahun, self.kecamatan)
@@ -58,10 +77,11 @@ class MonitoringKinerjaTriwulan(Document):
 	def before_submit(self):
 		# only the archiving action of the last step submits a cycle, whatever path is tried
 		before = self.get_doc_before_save()
-		if not before or before.langkah != STEPS[-1].number:
+		last = sop_of(self).steps[-1]
+		if not before or before.langkah != last.number:
 			frappe.throw(
 				_("Monitoring hanya diarsipkan (diajukan) pada langkah {0} ({1}).").format(
-					STEPS[-1].number, _(STEPS[-1].uraian)
+					last.number, _(last.uraian)
 				),
 				frappe.PermissionError,
 			)
@@ -73,19 +93,18 @@ class MonitoringKinerjaTriwulan(Document):
 
 @frappe.whitelist()
 def catat_pengecualian(monitoring: str, unit_kerja: str, alasan: str):
-	"""Step 4: the Kasubbag PK excuses a unit from submitting its Isian, with a reason."""
-	if ROLE_KASUBBAG_PK not in frappe.get_roles():
-		frappe.throw(
-			_("Hanya {0} yang dapat mencatat pengecualian.").format(_(ROLE_KASUBBAG_PK)),
-			frappe.PermissionError,
-		)
-	if not (alasan or "").strip():
-		frappe.throw(_("Alasan pengecualian wajib diisi."))
+	"""Step 4 (penghimpunan): the owner of the Format Isian excuses a unit, with a reason."""
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
 	doc.check_permission("read")
-	if doc.langkah != EXCEPTION_STEP:
+	role = exception_role(doc)
+	if role not in frappe.get_roles():
+		frappe.throw(_("Hanya {0} yang dapat mencatat pengecualian.").format(_(role)), frappe.PermissionError)
+	if not (alasan or "").strip():
+		frappe.throw(_("Alasan pengecualian wajib diisi."))
+	number = sop_of(doc).number_of(EXCEPTION_BEHAVIOUR)
+	if doc.langkah != number:
 		frappe.throw(
-			_("Pengecualian hanya dicatat pada langkah {0} (penghimpunan data isian).").format(EXCEPTION_STEP)
+			_("Pengecualian hanya dicatat pada langkah {0} (penghimpunan data isian).").format(number)
 		)
 	if frappe.db.get_value("Unit Kerja", unit_kerja, "kecamatan") != doc.kecamatan:
 		frappe.throw(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(unit_kerja, doc.kecamatan))
@@ -95,4 +114,5 @@ def catat_pengecualian(monitoring: str, unit_kerja: str, alasan: str):
 	doc.flags.via_catat_pengecualian = True
 	doc.save()
 	close_isian_tasks(doc.name, unit_kerja)
+	update_progress(doc.name)
 	return doc.name

@@ -24,7 +24,7 @@ from kinerja_kecamatan.tests.factories import (
 from kinerja_kecamatan.tests.rest import rest
 from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.office_time import office_minutes_between
-from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME, reset_workflow
+from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop import (
 	ARCHIVED,
 	RETURNS,
@@ -237,7 +237,11 @@ class TestWholeCycle(WorkflowTestCase):
 		self.assertEqual(len(logged), 12 + 3 + 3)  # 12 steps, 3 returns, 3 steps redone after them
 		self.assertEqual([n for n, _ in logged if n == 12], [12])
 		for row in monitoring.log_langkah:
-			self.assertEqual(row.mutu_baku_menit, step(row.langkah).mutu_baku_minutes)
+			done = step(row.langkah)
+			if done.minutes:
+				self.assertEqual(row.mutu_baku_menit, done.minutes)
+			else:  # "2 Hari": two office days of 210 (Friday) to 510 minutes
+				self.assertTrue(2 * 210 <= row.mutu_baku_menit <= 2 * 510, row.mutu_baku_menit)
 			self.assertIn(row.status_waktu, ("Tepat Waktu", "Terlambat"))
 		with self.assertRaises(frappe.ValidationError):
 			self.edit(ROLE_PELAKSANA, monitoring, disposisi="diubah setelah arsip")
@@ -318,7 +322,10 @@ class TestSelfApproval(WorkflowTestCase):
 		# nor by writing the next state straight into the record
 		frappe.db.commit()
 		status, body = rest(
-			"PUT", f"/api/resource/{monitoring.doctype}/{monitoring.name}", both, {"workflow_state": step(8).state}
+			"PUT",
+			f"/api/resource/{monitoring.doctype}/{monitoring.name}",
+			both,
+			{"workflow_state": step(8).state},
 		)
 		self.assertEqual(status, 403)
 		self.assertIn("tidak dapat menyetujui langkah ini sendiri", body.get("_server_messages", ""))
@@ -449,18 +456,22 @@ class TestReturnsAndRest(WorkflowTestCase):
 
 
 class TestAdminEditsSurviveMigrate(FrappeTestCase):
-	def test_changed_role_is_kept_by_migrate(self):
+	def test_changed_role_is_kept_by_migrate_and_written_into_the_sop(self):
 		workflow = frappe.get_doc("Workflow", WORKFLOW_NAME)
 		transition = next(t for t in workflow.transitions if t.action == step(5).action)
 		transition.allowed = ROLE_KASUBBAG_PK
 		workflow.save()
+		sop = frappe.get_doc("SOP Kinerja", frappe.db.get_single_value("Pengaturan Kinerja", "sop"))
 		try:
+			self.assertEqual(sop.langkah[4].pelaksana, ROLE_KASUBBAG_PK)
 			run_bench("migrate", "--skip-search-index")
 			workflow.reload()
 			kept = next(t for t in workflow.transitions if t.action == step(5).action)
 			self.assertEqual(kept.allowed, ROLE_KASUBBAG_PK)
 		finally:
-			reset_workflow()
+			sop.reload()
+			sop.langkah[4].pelaksana = ROLE_PELAKSANA
+			sop.save()
 			frappe.db.commit()
 		workflow.reload()
 		self.assertEqual(
@@ -473,11 +484,17 @@ class TestTasks(WorkflowTestCase):
 		monitoring, heads = make_cycle(self.people, units=3)
 		run_quarter(self.people, heads, monitoring.name, lambda row: ("100", None), until=4)
 		units = list(heads)
-		isian = {u: frappe.db.get_value("Isian Data Kinerja", {"monitoring": monitoring.name, "unit_kerja": u}) for u in units}
+		isian = {
+			u: frappe.db.get_value("Isian Data Kinerja", {"monitoring": monitoring.name, "unit_kerja": u})
+			for u in units
+		}
 
 		def open_tasks():
 			return [
-				frappe.db.count("ToDo", {"reference_type": "Isian Data Kinerja", "reference_name": isian[u], "status": "Open"})
+				frappe.db.count(
+					"ToDo",
+					{"reference_type": "Isian Data Kinerja", "reference_name": isian[u], "status": "Open"},
+				)
 				for u in units
 			]
 

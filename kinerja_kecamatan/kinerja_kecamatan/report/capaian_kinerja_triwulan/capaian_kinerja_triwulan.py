@@ -3,11 +3,12 @@
 
 from frappe import _
 
-from kinerja_kecamatan.report_data import isian_rows, visible_isian
+from kinerja_kecamatan.report_data import isian_rows, visible_isian, with_latest_period
 
 
 def execute(filters=None):
-	filters = filters or {}
+	# no period asked: the latest one with data, so a manager's first look is never empty
+	filters = with_latest_period(filters)
 	extra = {"predikat": filters["predikat"]} if filters.get("predikat") else None
 	rows = isian_rows(visible_isian(filters), extra)
 	return columns(), rows, None, chart(rows)
@@ -34,26 +35,39 @@ def columns():
 		{"fieldname": "satuan", "label": _("Satuan"), "fieldtype": "Data", "width": 80},
 		{"fieldname": "target_tw", "label": _("Target TW"), "fieldtype": "Data", "width": 90},
 		{"fieldname": "realisasi_tw", "label": _("Realisasi TW"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "capaian_tw", "label": _("Capaian TW (%)"), "fieldtype": "Percent", "width": 110},
+		{
+			"fieldname": "capaian_tw",
+			"label": _("Capaian TW (%)"),
+			"fieldtype": "Percent",
+			"precision": 2,
+			"width": 110,
+		},
 		{
 			"fieldname": "capaian_kumulatif",
 			"label": _("Capaian s.d. TW (%)"),
 			"fieldtype": "Percent",
+			"precision": 2,
 			"width": 120,
 		},
 		{
 			"fieldname": "capaian_tahunan",
 			"label": _("Capaian thd Target Tahunan (%)"),
 			"fieldtype": "Percent",
+			"precision": 2,
 			"width": 150,
 		},
 		{"fieldname": "predikat", "label": _("Predikat"), "fieldtype": "Data", "width": 110},
 		{"fieldname": "keterangan_capaian", "label": _("Keterangan"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "sumber_nilai", "label": _("Sumber Nilai"), "fieldtype": "Data", "width": 170},
 	]
 
 
 def chart(rows):
-	labels = ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
+	from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
+		predikat_labels,
+	)
+
+	labels = predikat_labels()
 	counts = [sum(1 for row in rows if row.predikat == label) for label in labels]
 	return {
 		"data": {

@@ -8,12 +8,13 @@ frappe.query_reports["Kepatuhan Mutu Baku SOP"] = {
 			label: __("Kecamatan"),
 			fieldtype: "Link",
 			options: "Kecamatan",
+			default: (frappe.boot.kinerja_periode || {}).kecamatan,
 		},
 		{
 			fieldname: "tahun",
 			label: __("Tahun"),
 			fieldtype: "Int",
-			default: new Date().getFullYear(),
+			default: (frappe.boot.kinerja_periode || {}).tahun || new Date().getFullYear(),
 		},
 		{
 			fieldname: "triwulan",

@@ -4,18 +4,25 @@
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.workflow.sop import STEPS
+from kinerja_kecamatan.workflow.sop_record import active_sop, sop_of_revision
 
 
 def execute(filters=None):
-	"""Each SOP step's actual office time against its mutu baku, across the cycles asked."""
+	"""Each SOP step's actual office time against its mutu baku, across the cycles asked.
+
+	Steps, actors and times are those of the SOP revision the cycles ran under (the latest of
+	them); each logged step was judged against the deadline its own revision gave it."""
 	filters = filters or {}
-	monitorings = frappe.get_list(
+	cycles = frappe.get_list(
 		"Monitoring Kinerja Triwulan",
 		filters={k: filters[k] for k in ("kecamatan", "tahun", "triwulan") if filters.get(k)}
 		| {"docstatus": ("<", 2)},
-		pluck="name",
+		fields=["name", "revisi_sop"],
+		order_by="creation desc",
 	)
+	monitorings = [cycle.name for cycle in cycles]
+	revision = next((cycle.revisi_sop for cycle in cycles if cycle.revisi_sop), None)
+	sop = sop_of_revision(revision) if revision else active_sop()
 	logs = (
 		frappe.get_all(
 			"Log Langkah Monitoring",
@@ -26,17 +33,22 @@ def execute(filters=None):
 		else []
 	)
 	data = []
-	for step in STEPS:
+	for step in sop.steps:
 		done = [
 			log for log in logs if log.langkah == step.number and not log.catatan
 		]  # returns carry a reason
 		late = [log for log in done if log.status_waktu == "Terlambat"]
+		# office days: the minutes depend on the calendar, so the standard logged with each step
+		standard = step.minutes or (
+			round(sum(log.mutu_baku_menit or 0 for log in done) / len(done)) if done else None
+		)
 		data.append(
 			{
 				"langkah": step.number,
 				"uraian": step.uraian,
 				"pelaksana": _(step.actor),
-				"mutu_baku_menit": step.mutu_baku_minutes,
+				"waktu": step.waktu_label,
+				"mutu_baku_menit": standard,
 				"jumlah": len(done),
 				"rata_rata_menit": round(sum(log.durasi_menit for log in done) / len(done), 1)
 				if done
@@ -54,6 +66,7 @@ def columns():
 		{"fieldname": "langkah", "label": _("Langkah"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "uraian", "label": _("Uraian Kegiatan"), "fieldtype": "Data", "width": 320},
 		{"fieldname": "pelaksana", "label": _("Pelaksana"), "fieldtype": "Data", "width": 170},
+		{"fieldname": "waktu", "label": _("Waktu (SOP)"), "fieldtype": "Data", "width": 100},
 		{
 			"fieldname": "mutu_baku_menit",
 			"label": _("Mutu Baku (menit kerja)"),
@@ -69,7 +82,13 @@ def columns():
 		},
 		{"fieldname": "terlama_menit", "label": _("Terlama (menit kerja)"), "fieldtype": "Int", "width": 140},
 		{"fieldname": "terlambat", "label": _("Terlambat"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "kepatuhan", "label": _("Tepat Waktu (%)"), "fieldtype": "Percent", "width": 120},
+		{
+			"fieldname": "kepatuhan",
+			"label": _("Tepat Waktu (%)"),
+			"fieldtype": "Percent",
+			"precision": 2,
+			"width": 120,
+		},
 	]
 
 
@@ -78,7 +97,7 @@ def chart(data):
 		"data": {
 			"labels": [str(row["langkah"]) for row in data],
 			"datasets": [
-				{"name": _("Mutu Baku"), "values": [row["mutu_baku_menit"] for row in data]},
+				{"name": _("Mutu Baku"), "values": [row["mutu_baku_menit"] or 0 for row in data]},
 				{"name": _("Rata-rata"), "values": [row["rata_rata_menit"] or 0 for row in data]},
 			],
 		},

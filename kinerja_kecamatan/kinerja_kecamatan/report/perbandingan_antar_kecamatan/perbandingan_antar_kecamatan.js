@@ -8,13 +8,14 @@ frappe.query_reports["Perbandingan Antar Kecamatan"] = {
 			fieldname: "tahun",
 			label: __("Tahun"),
 			fieldtype: "Int",
-			default: new Date().getFullYear(),
+			default: (frappe.boot.kinerja_periode || {}).tahun || new Date().getFullYear(),
 		},
 		{
 			fieldname: "triwulan",
 			label: __("Triwulan"),
 			fieldtype: "Select",
 			options: "\nI\nII\nIII\nIV",
+			default: (frappe.boot.kinerja_periode || {}).triwulan,
 		},
 	],
 };

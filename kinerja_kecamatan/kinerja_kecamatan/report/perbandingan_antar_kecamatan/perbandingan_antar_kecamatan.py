@@ -4,12 +4,19 @@
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.report_data import average_chart, isian_rows, summary, summary_columns, visible_isian
+from kinerja_kecamatan.report_data import (
+	average_chart,
+	isian_rows,
+	summary,
+	summary_columns,
+	visible_isian,
+	with_latest_period,
+)
 
 
 def execute(filters=None):
 	"""Every kecamatan the user may see, side by side for one period."""
-	filters = dict(filters or {})
+	filters = with_latest_period(filters)
 	kecamatan_filters = {"kabupaten": filters["kabupaten"]} if filters.get("kabupaten") else {}
 	kecamatan = frappe.get_list(
 		"Kecamatan", filters=kecamatan_filters, fields=["name", "kabupaten"], order_by="name"

@@ -3,11 +3,18 @@
 
 from frappe import _
 
-from kinerja_kecamatan.report_data import average_chart, isian_rows, summary, summary_columns, visible_isian
+from kinerja_kecamatan.report_data import (
+	average_chart,
+	isian_rows,
+	summary,
+	summary_columns,
+	visible_isian,
+	with_latest_period,
+)
 
 
 def execute(filters=None):
-	filters = filters or {}
+	filters = with_latest_period(filters)
 	parents = visible_isian(filters)
 	rows = isian_rows(parents)
 	data = []

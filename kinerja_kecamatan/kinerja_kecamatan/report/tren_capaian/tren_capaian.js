@@ -8,12 +8,17 @@ frappe.query_reports["Tren Capaian"] = {
 			label: __("Kecamatan"),
 			fieldtype: "Link",
 			options: "Kecamatan",
+			default: (frappe.boot.kinerja_periode || {}).kecamatan,
 		},
 		{
 			fieldname: "unit_kerja",
 			label: __("Unit Kerja"),
 			fieldtype: "Link",
 			options: "Unit Kerja",
+			// only the units of the chosen kecamatan
+			get_query: () => ({
+				filters: { kecamatan: frappe.query_report.get_filter_value("kecamatan") || undefined },
+			}),
 		},
 		{
 			fieldname: "tahun_dari",
@@ -25,7 +30,7 @@ frappe.query_reports["Tren Capaian"] = {
 			fieldname: "tahun_sampai",
 			label: __("Sampai Tahun"),
 			fieldtype: "Int",
-			default: new Date().getFullYear(),
+			default: (frappe.boot.kinerja_periode || {}).tahun || new Date().getFullYear(),
 		},
 	],
 };
