@@ -69,7 +69,9 @@ def realisasi_for(triwulan: str):
 				if not row.indikator.startswith(f"{kode}-"):
 					continue
 				if value and triwulan != "I":
-					number = float(value.replace(",", ".")) / tw[0] * tw[TRIWULAN.index(triwulan)]
+					number = float(value.replace(",", "."))
+					if tw[0]:  # as far from this quarter's target as TW I was from its own
+						number *= tw[TRIWULAN.index(triwulan)] / tw[0]
 					number *= DRIFT[triwulan] if jenis != "Negatif" else 2 - DRIFT[triwulan]
 					value = f"{number:.1f}".replace(".", ",").removesuffix(",0")
 				nilai = capaian(jenis, tw[TRIWULAN.index(triwulan)], value) if value else None

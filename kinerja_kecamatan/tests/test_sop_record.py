@@ -15,6 +15,7 @@ from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.tes
 )
 from kinerja_kecamatan.tests.factories import make_user
 from kinerja_kecamatan.tests.rest import http
+from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.reminders import send_reminders
 from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop import (
@@ -23,6 +24,7 @@ from kinerja_kecamatan.workflow.sop import (
 	ROLE_KASUBBAG_PK,
 	ROLE_PELAKSANA,
 	ROLE_SEKRETARIS,
+	deadline,
 )
 from kinerja_kecamatan.workflow.sop_record import latest_revision, sop_from_record
 
@@ -149,6 +151,16 @@ class TestAnAdministratorRevisesTheSop(FrappeTestCase):
 		}
 		with revised(changes):
 			monitoring, heads = make_cycle(self.people)
+			run_quarter(self.people, heads, monitoring.name, lambda row: ("100", {}), until=5)
+			# over REST too: step 5 is now the Kasubbag PK's, no longer the Pelaksana's
+			frappe.db.commit()
+			path = "/api/method/frappe.model.workflow.apply_workflow"
+			doc = {"doctype": MONITORING, "name": monitoring.name}
+			action = DEFAULT_SOP.step(5).action
+			status, _body = http("POST", path, self.people[ROLE_PELAKSANA], {"doc": doc, "action": action})
+			self.assertGreaterEqual(status, 400)
+			status, body = http("POST", path, self.people[ROLE_KASUBBAG_PK], {"doc": doc, "action": action})
+			self.assertEqual(status, 200, body)
 			run_quarter(self.people, heads, monitoring.name, lambda row: ("100", {}), until=7)
 			doc = frappe.get_doc(MONITORING, monitoring.name)
 			doc.run_method("onload")
@@ -167,6 +179,7 @@ class TestAnAdministratorRevisesTheSop(FrappeTestCase):
 			log = {row.langkah: row for row in done.log_langkah if not row.catatan}
 			self.assertEqual(log[2].aksi, "Format Isian Sudah Dibuat")
 			self.assertEqual(log[5].pengguna, self.people[ROLE_KASUBBAG_PK])
+			self.assertEqual(log[5].aksi, action)
 			self.assertEqual([row.aksi for row in done.log_langkah if row.catatan], ["Tolak Jadwal"])
 
 	def test_reminder_reaches_the_role_the_step_was_given_to(self):
@@ -311,3 +324,21 @@ class TestThePrintedSop(FrappeTestCase):
 			revised_text = layout_text(print_pdf("SOP Kinerja", name, "SOP-AP"))
 			self.assertEqual((text.count("2 Hari"), revised_text.count("2 Hari")), (2, 1))
 			self.assertIn("3 Hari", revised_text)
+
+
+class TestTheDemoClock(FrappeTestCase):
+	def test_a_quarter_is_monitored_in_the_month_after_it_with_some_steps_late(self):
+		from kinerja_kecamatan.demo.history import monitoring_month, quarter_clock
+
+		self.assertEqual(monitoring_month(2024, "I"), (2024, 4))
+		self.assertEqual(monitoring_month(2024, "IV"), (2025, 1))
+		clock = quarter_clock(None, 2024, "I", 0)
+		self.assertEqual(sorted(clock), list(range(1, 13)))
+		self.assertEqual(str(clock[1][0]), "2024-04-02 08:00:00")  # a Tuesday
+		self.assertTrue(all(clock[n][1] <= clock[n + 1][0] for n in range(1, 12)))
+		late = [
+			n
+			for n, (start, end) in clock.items()
+			if end > deadline(DEFAULT_SOP.step(n), start, office_calendar())
+		]
+		self.assertEqual(late, [4, 7, 10])

@@ -322,7 +322,15 @@ build_assets() {
 }
 
 site_exists() { [ -f "$BENCH_DIR/sites/$1/site_config.json" ]; }
-app_installed() { bench_cmd --site "$1" list-apps 2>/dev/null | grep -q "^$APP_NAME\b"; }
+# Whether the app is on a site. The listing is read whole before it is searched: `grep -q` in a
+# pipe under pipefail can fail the pipe (SIGPIPE) on a site that has the app. A site whose apps
+# can't be listed at all is reported, never remade: remaking it would drop its data.
+app_installed() {
+	local apps
+	apps=$(bench_cmd --site "$1" list-apps 2>&1) \
+		|| die "cannot list the apps of site $1 (bench list-apps failed): $(tail -n 3 <<<"$apps" | tr '\n' ' ')"
+	grep -q "^$APP_NAME\b" <<<"$apps"
+}
 
 # The site with this checkout's app, however far an earlier run got: made, finished (an
 # interrupted first run leaves a site without the app), or migrated.
