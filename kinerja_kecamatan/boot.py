@@ -20,3 +20,6 @@ def extend_bootinfo(bootinfo):
 	if scope is None or len(scope.kecamatan) != 1:
 		period.pop("kecamatan", None)  # a kabupaten reader starts on every kecamatan
 	bootinfo.kinerja_periode = period
+	# whose Percent fields the desk shows in the Indonesian number format (kinerja.bundle.js)
+	bootinfo.kinerja_doctypes = frappe.get_all("DocType", {"module": "Kinerja Kecamatan"}, pluck="name")
+	bootinfo.kinerja_reports = frappe.get_all("Report", {"module": "Kinerja Kecamatan"}, pluck="name")

@@ -13,6 +13,7 @@ and averages. All arithmetic is Decimal; rounding happens only in ``bulatkan``/`
 """
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 JENIS_POSITIF = "Positif"
@@ -283,3 +284,53 @@ def format_persen(nilai, digits=2):
 	'107,14%'
 	"""
 	return BELUM_ADA_DATA if nilai is None else format_angka(nilai, digits) + "%"
+
+
+def di_bawah_target(nilai) -> bool:
+	"""Below target, judged on the unrounded capaian: 99,996 % is below even if shown as 100,00 %.
+
+	>>> di_bawah_target(Decimal("99.996")), di_bawah_target(100), di_bawah_target(None)
+	(True, False, False)
+	"""
+	nilai = _parse(nilai, allow_negative=True)
+	return nilai is not None and nilai < 100
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+	"""The summary of a set of indicators, the same for an Isian, a Blanko, a report and a card."""
+
+	rata_rata: Decimal | None  # mean of the indicators with data, unrounded
+	predikat: str | None
+	jumlah: int
+	ada_data: int
+	di_bawah_target: int
+	per_predikat: dict  # every label of the scale, highest first → how many indicators have it
+
+	@property
+	def belum_ada_data(self) -> int:
+		return self.jumlah - self.ada_data
+
+
+def ringkas(nilai: list, skala=None) -> Ringkasan:
+	"""Summarise unrounded capaian values (None: no data, left out of the mean, not counted as 0).
+
+	>>> r = ringkas([Decimal("100"), Decimal("99.996"), None, Decimal("40")])
+	>>> (bulatkan(r.rata_rata), r.predikat, r.ada_data, r.di_bawah_target, r.belum_ada_data)
+	(Decimal('80.00'), 'Tinggi', 3, 2, 1)
+	>>> r.per_predikat["Sangat Tinggi"], r.per_predikat["Sangat Rendah"]
+	(2, 1)
+	"""
+	skala = DEFAULT_SKALA_PREDIKAT if skala is None else skala
+	present = [v for v in nilai if v is not None]
+	mean = rata_rata(present)
+	labels = [label for _bound, label in sorted(skala, key=lambda pair: -Decimal(str(pair[0])))]
+	graded = [predikat(v, skala) for v in present]
+	return Ringkasan(
+		rata_rata=mean,
+		predikat=predikat(mean, skala),
+		jumlah=len(nilai),
+		ada_data=len(present),
+		di_bawah_target=sum(1 for v in present if di_bawah_target(v)),
+		per_predikat={label: graded.count(label) for label in labels},
+	)

@@ -85,6 +85,8 @@ override_whitelisted_methods = {"frappe.client.get_count": "kinerja_kecamatan.ac
 # Desk
 # ----
 extend_bootinfo = "kinerja_kecamatan.boot.extend_bootinfo"
+# capaian as "94,44%" in the app's forms and reports (public/js/kinerja.bundle.js)
+app_include_js = "kinerja.bundle.js"
 
 # Scheduled Tasks
 # ---------------

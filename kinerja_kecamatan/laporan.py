@@ -138,6 +138,8 @@ def collect_rows(monitoring):
 					"capaian_tw": values.capaian_tw if values.nilai_tw is not None else 0,
 					"capaian_kumulatif": values.capaian_kumulatif,
 					"predikat": values.predikat,
+					"ada_data": values.ada_data,
+					"di_bawah_target": values.di_bawah_target,
 					"faktor_pendorong": reported.faktor_pendorong if reported else None,
 					"faktor_penghambat": reported.faktor_penghambat if reported else None,
 					"tindak_lanjut": reported.tindak_lanjut if reported else None,
@@ -148,33 +150,27 @@ def collect_rows(monitoring):
 
 
 def summarise(laporan, rows) -> None:
-	"""Average capaian (rows without data left out), count per predikat, and per unit."""
+	"""Average capaian (rows without data left out), count per predikat, and per unit: the
+	engine's one summariser, on the unrounded values."""
 	skala = get_skala_predikat()
-	values = [row["_nilai_tw"] for row in rows]
-	average = engine.rata_rata(values)
-	laporan.rata_rata_capaian = float(engine.bulatkan(average, 4) or 0)
-	laporan.predikat = engine.predikat(average, skala)
-	laporan.jumlah_indikator = len(rows)
-	laporan.jumlah_di_bawah_target = sum(1 for v in values if v is not None and v < 100)
-	laporan.jumlah_belum_ada_data = sum(1 for v in values if v is None)
-	labels = [label for _bound, label in sorted(skala, key=lambda s: -float(s[0]))]
+	whole = engine.ringkas([row["_nilai_tw"] for row in rows], skala)
+	laporan.rata_rata_capaian = float(engine.bulatkan(whole.rata_rata, 4) or 0)
+	laporan.predikat = whole.predikat
+	laporan.jumlah_indikator = whole.jumlah
+	laporan.jumlah_di_bawah_target = whole.di_bawah_target
+	laporan.jumlah_belum_ada_data = whole.belum_ada_data
 	laporan.set(
-		"rekap_predikat",
-		[
-			{"predikat": label, "jumlah": sum(1 for row in rows if row["predikat"] == label)}
-			for label in labels
-		],
+		"rekap_predikat", [{"predikat": label, "jumlah": n} for label, n in whole.per_predikat.items()]
 	)
 	units = []
 	for unit in dict.fromkeys(row["unit_kerja"] for row in rows):
-		unit_values = [row["_nilai_tw"] for row in rows if row["unit_kerja"] == unit]
-		unit_average = engine.rata_rata(unit_values)
+		own = engine.ringkas([row["_nilai_tw"] for row in rows if row["unit_kerja"] == unit], skala)
 		units.append(
 			{
 				"unit_kerja": unit,
-				"jumlah_indikator": len(unit_values),
-				"rata_rata_capaian": float(engine.bulatkan(unit_average, 4) or 0),
-				"predikat": engine.predikat(unit_average, skala),
+				"jumlah_indikator": own.jumlah,
+				"rata_rata_capaian": float(engine.bulatkan(own.rata_rata, 4) or 0),
+				"predikat": own.predikat,
 			}
 		)
 	laporan.set("capaian_unit", units)
@@ -182,7 +178,7 @@ def summarise(laporan, rows) -> None:
 
 def default_narrative(monitoring, laporan, temuan, rekomendasi) -> dict:
 	period = _("Triwulan {0} Tahun {1}").format(monitoring.triwulan, monitoring.tahun)
-	below = [row for row in laporan.rincian if row.predikat and row.capaian_tw < 100]
+	below = [row for row in laporan.rincian if row.di_bawah_target]
 	return {
 		"pendahuluan": _(
 			"Monitoring dan evaluasi internal capaian kinerja {0} dilaksanakan sesuai SOP Monitoring/Evaluasi "

@@ -21,6 +21,8 @@ COMPUTED_ROW_FIELDS = (
 	"capaian_kumulatif",
 	"capaian_tahunan",
 	"predikat",
+	"ada_data",
+	"di_bawah_target",
 	"keterangan_capaian",
 )
 COMPUTED_FIELDS = ("rata_rata_capaian", "predikat", "jumlah_indikator", "jumlah_terisi")
@@ -79,6 +81,9 @@ def capaian_of(pk, pk_row, quarter: int, realisasi, earlier: dict, skala) -> fra
 		capaian_kumulatif=float(engine.bulatkan(nilai_kumulatif, 4) or 0),
 		capaian_tahunan=float(engine.bulatkan(nilai_tahunan, 4) or 0),
 		predikat=engine.predikat(nilai_tw, skala),
+		# stored, not inferred later from a predikat or a rounded number
+		ada_data=int(nilai_tw is not None),
+		di_bawah_target=int(engine.di_bawah_target(nilai_tw)),
 		keterangan_capaian=engine.alasan_tanpa_capaian(jenis, targets[-1], realisasi),
 	)
 
@@ -103,11 +108,10 @@ def compute_isian(isian, perjanjian_kinerja=None) -> list[str]:
 		row.update({field: values[field] for field in COMPUTED_ROW_FIELDS})
 		row._capaian_tw = values.nilai_tw  # unrounded, for the summary and the analysis check
 
-	values = [getattr(row, "_capaian_tw", None) for row in isian.indikator]
-	rata_rata = engine.rata_rata(values)
-	isian.rata_rata_capaian = float(engine.bulatkan(rata_rata, 4) or 0)
-	isian.predikat = engine.predikat(rata_rata, skala)
-	isian.jumlah_indikator = len(isian.indikator)
+	summary = engine.ringkas([getattr(row, "_capaian_tw", None) for row in isian.indikator], skala)
+	isian.rata_rata_capaian = float(engine.bulatkan(summary.rata_rata, 4) or 0)
+	isian.predikat = summary.predikat
+	isian.jumlah_indikator = summary.jumlah
 	isian.jumlah_terisi = sum(1 for row in isian.indikator if row.realisasi_tw not in (None, ""))
 	return problems
 

@@ -4,8 +4,8 @@ Parents are listed with frappe.get_list, so the app's permission conditions appl
 Unit sees only their unit, an officer only their kecamatan); child rows are then read for those
 parents only. Each indicator's numbers come from the most trusted source the quarter has: the
 signed report once it is signed, the Blanko's verified value once the monitoring team signed it,
-else the unit's reported Isian; `sumber_nilai` says which. Averages leave out rows without data:
-a row has a capaian exactly when it has a predikat.
+else the unit's reported Isian; `sumber_nilai` says which. Averages leave out rows without data
+(`ada_data`, stored with each row).
 """
 
 import frappe
@@ -58,6 +58,8 @@ def isian_rows(parents: list, extra_filters: dict | None = None) -> list[dict]:
 			"capaian_kumulatif",
 			"capaian_tahunan",
 			"predikat",
+			"ada_data",
+			"di_bawah_target",
 			"keterangan_capaian",
 		],
 		order_by="parent, idx",
@@ -94,6 +96,8 @@ def signed_rows(cycles: set) -> dict:
 			"capaian_tw": row.capaian_tw,
 			"capaian_kumulatif": row.capaian_kumulatif,
 			"predikat": row.predikat,
+			"ada_data": row.ada_data,
+			"di_bawah_target": row.di_bawah_target,
 			"sumber_nilai": _("Laporan Ditandatangani"),
 		}
 		for row in frappe.get_all(
@@ -107,6 +111,8 @@ def signed_rows(cycles: set) -> dict:
 				"capaian_tw",
 				"capaian_kumulatif",
 				"predikat",
+				"ada_data",
+				"di_bawah_target",
 			],
 		)
 	}
@@ -133,6 +139,8 @@ def verified_rows(cycles: set) -> dict:
 			"realisasi_dilaporkan",
 			"capaian_terverifikasi",
 			"predikat",
+			"ada_data",
+			"di_bawah_target",
 		],
 	):
 		b = owner[row.parent]
@@ -140,6 +148,8 @@ def verified_rows(cycles: set) -> dict:
 			"realisasi_tw": row.nilai_terverifikasi or row.realisasi_dilaporkan,
 			"capaian_tw": row.capaian_terverifikasi,
 			"predikat": row.predikat,
+			"ada_data": row.ada_data,
+			"di_bawah_target": row.di_bawah_target,
 			"sumber_nilai": _("Terverifikasi"),
 		}
 	return result
@@ -170,20 +180,21 @@ def with_latest_period(filters: dict | None) -> dict:
 	return filters
 
 
-def average(rows: list[dict], field: str = "capaian_tw"):
-	"""Mean capaian of the rows that have one (no data is not zero)."""
-	return engine.rata_rata([row[field] for row in rows if row.get("predikat")])
-
-
 def summary(rows: list[dict]) -> dict:
-	nilai = average(rows)
+	"""The engine's one summariser over the rows (those without data left out of the mean);
+	"below target" is each row's stored flag, judged on its unrounded capaian."""
+	result = engine.ringkas(
+		[row["capaian_tw"] if row.get("ada_data") else None for row in rows], get_skala_predikat()
+	)
 	return {
 		"sumber_nilai": ", ".join(sorted({row["sumber_nilai"] for row in rows if row.get("sumber_nilai")})),
-		"jumlah_indikator": len(rows),
-		"jumlah_terisi": sum(1 for row in rows if row.get("predikat")),
-		"rata_rata_capaian": float(engine.bulatkan(nilai, 2)) if nilai is not None else None,
-		"predikat": engine.predikat(nilai, get_skala_predikat()),
-		"di_bawah_target": sum(1 for row in rows if row.get("predikat") and row["capaian_tw"] < 100),
+		"jumlah_indikator": result.jumlah,
+		"jumlah_terisi": result.ada_data,
+		"rata_rata_capaian": float(engine.bulatkan(result.rata_rata, 2))
+		if result.rata_rata is not None
+		else None,
+		"predikat": result.predikat,
+		"di_bawah_target": sum(1 for row in rows if row.get("di_bawah_target")),
 	}
 
 

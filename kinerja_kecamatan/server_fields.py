@@ -34,6 +34,8 @@ SERVER_FIELDS = {
 		"selisih",
 		"capaian_terverifikasi",
 		"predikat",
+		"ada_data",
+		"di_bawah_target",
 	),
 	"Laporan Hasil Monitoring": (
 		"rata_rata_capaian",
@@ -80,7 +82,10 @@ NUMBER_TYPES = {"Int", "Check", "Float", "Currency", "Percent"}
 
 def normal(value, fieldtype: str | None = None):
 	"""One form for one value, whatever way it travelled (JSON, the database, Python): the
-	Workflow writes its step number as "2", the database gives 2."""
+	Workflow writes its step number as "2", the database gives 2. An unticked Check is no value:
+	a new row holds 0 before the server has computed it."""
+	if fieldtype == "Check":
+		return 1.0 if value not in (None, "", 0, "0", False) else None
 	if value in (None, ""):
 		return None
 	if isinstance(value, list):

@@ -32,7 +32,7 @@ ensure_everything
 build_assets
 ensure_site "$SITE"
 if [ "$CHECK_ONLY" = 1 ]; then
-	would "serve the desk on http://localhost:$PORT and run the demo quarter"
+	would "serve the desk on http://localhost:$PORT and run the demo quarters"
 	exit 0
 fi
 bench_cmd --site "$SITE" set-config host_name "http://localhost:$PORT" >/dev/null
@@ -61,13 +61,13 @@ done
 curl -fs "http://127.0.0.1:$PORT/api/method/ping" >/dev/null 2>&1 \
 	|| die "the desk did not come up on port $PORT; see $BENCH_DIR/logs/kinerja-serve.log"
 
-step "the demo quarter"
-log "Running one quarter of Kecamatan Batumandi through the 12 steps of the SOP"
+step "the demo quarters"
+log "Running Kecamatan Batumandi's 2024 quarters through the 12 steps of the SOP, and TW I 2025 to step 4"
 bench_cmd --site "$SITE" execute kinerja_kecamatan.demo.run.run_demo >"$BENCH_DIR/logs/kinerja-demo.log" 2>&1 \
 	|| {
 		# the first exception is the cause (bench execute adds a NameError of its own after it)
 		cause=$(grep -E '^[A-Za-z_.]+(Error|Exception)\b' "$BENCH_DIR/logs/kinerja-demo.log" | head -n 1)
-		die "the demo quarter failed: ${cause:-see the log}; the desk is still served; full log: $BENCH_DIR/logs/kinerja-demo.log"
+		die "the demo quarters failed: ${cause:-see the log}; the desk is still served; full log: $BENCH_DIR/logs/kinerja-demo.log"
 	}
 grep -vE '^("|ERROR|WARNING|INFO)' "$BENCH_DIR/logs/kinerja-demo.log" || true
 

@@ -14,7 +14,6 @@ from kinerja_kecamatan.tests.factories import (
 )
 from kinerja_kecamatan.tests.rest import rest
 
-
 # anyone holding a printed report may check its PDF (kinerja_kecamatan/tests/test_trust.py)
 PUBLIC_METHOD = "kinerja_kecamatan.laporan.verifikasi_berkas"
 
@@ -87,6 +86,7 @@ class TestEndpoints(FrappeTestCase):
 		calls["kinerja_kecamatan.access.get_count"] = {"doctype": "Isian Data Kinerja"}
 		calls["kinerja_kecamatan.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.dashboard.indikator_sangat_rendah"] = {}
+		calls["kinerja_kecamatan.dashboard.rata_rata_capaian"] = {}
 		self.assertEqual(set(calls), set(app_methods()) - {PUBLIC_METHOD})
 		for method, args in calls.items():
 			with self.subTest(method=method):

@@ -87,6 +87,10 @@ class TestOneTruth(FrappeTestCase):
 			self.assertEqual(round(row.capaian_tw, 2), round(signed[row.indikator].capaian_tw, 2))
 			self.assertEqual(row.predikat, signed[row.indikator].predikat)
 			self.assertEqual(row.sumber_nilai, "Laporan Ditandatangani")
+		# stored with each row, judged on the unrounded capaian: 95, 45 and 70 are below target
+		self.assertEqual(sum(row.di_bawah_target for row in rows), 3)
+		self.assertEqual(self.laporan.jumlah_di_bawah_target, 3)
+		self.assertEqual([row.ada_data for row in rows], [1, 1, 1, 1])
 		corrected = next(row for row in rows if row.indikator == self.corrected)
 		self.assertEqual((corrected.realisasi_tw, round(corrected.capaian_tw, 2)), ("95", 95.0))
 		by_label = dict(zip(chart["data"]["labels"], chart["data"]["datasets"][0]["values"], strict=True))

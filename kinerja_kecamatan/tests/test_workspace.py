@@ -7,9 +7,11 @@ from frappe.desk.desktop import get_desktop_page, get_workspace_sidebar_items
 from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan.dashboard import indikator_sangat_rendah, langkah_terlambat
-from kinerja_kecamatan.tests.factories import make_reported_kecamatan, make_user
-from kinerja_kecamatan.workflow.sop import ROLES
+from kinerja_kecamatan.dashboard import indikator_sangat_rendah, langkah_terlambat, rata_rata_capaian
+from kinerja_kecamatan.demo.quarter import as_user
+from kinerja_kecamatan.kinerja_kecamatan.report.capaian_kinerja_triwulan import capaian_kinerja_triwulan
+from kinerja_kecamatan.tests.factories import make_officer, make_reported_kecamatan, make_user
+from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLES
 
 WORKSPACE = "Kinerja Kecamatan"
 
@@ -27,16 +29,23 @@ class TestWorkspace(FrappeTestCase):
 					shortcuts = {item.get("label") for item in page["shortcuts"]["items"]}
 					self.assertIn("Isian Data Kinerja", shortcuts)
 					cards = {item.get("label") for item in page["number_cards"]["items"]}
-					self.assertIn("Indikator Sangat Rendah", cards)
+					self.assertIn("Indikator Predikat Terendah (Triwulan Terakhir)", cards)
 					self.assertEqual(len(page["charts"]["items"]), 2)
 			finally:
 				frappe.set_user("Administrator")
 
 	def test_number_cards_count_what_they_say(self):
-		data = make_reported_kecamatan({(0, 0): "20", (1, 0): "100"})
-		before = indikator_sangat_rendah()
-		make_reported_kecamatan({(0, 0): "10", (1, 0): "5", (1, 1): "100"})
-		self.assertEqual(indikator_sangat_rendah(), before + 2)
+		make_reported_kecamatan({(0, 0): "20", (1, 0): "100"})
+		data = make_reported_kecamatan({(0, 0): "10", (1, 0): "5", (1, 1): "100"})
+		camat = make_user(roles=(ROLE_CAMAT,))
+		make_officer(data["kecamatan"], camat, "Camat")
+		with as_user(camat):
+			# the latest period of the Camat's own kecamatan: 10 %, 5 % and 100 % (a Negatif on target)
+			_columns, rows, _message, _chart = capaian_kinerja_triwulan.execute({})
+			self.assertEqual(indikator_sangat_rendah(), 2)
+			self.assertEqual(rata_rata_capaian(), 38.33)
+		self.assertEqual(sum(1 for row in rows if row.predikat == "Sangat Rendah"), 2)
+		self.assertEqual(round(sum(row.capaian_tw for row in rows if row.ada_data) / 3, 2), 38.33)
 		card = frappe.get_doc("Number Card", "Siklus Monitoring Berjalan")
 		self.assertGreaterEqual(get_result(card, "[]"), 1)
 		frappe.db.set_value(

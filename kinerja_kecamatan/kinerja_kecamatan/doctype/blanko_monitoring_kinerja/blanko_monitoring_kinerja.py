@@ -74,6 +74,7 @@ class BlankoMonitoringKinerja(Document):
 			if row.indikator in pk_rows:
 				values = capaian_of(pk, pk_rows[row.indikator], quarter, used_realisasi(row), earlier, skala)
 				row.capaian_terverifikasi, row.predikat = values.capaian_tw, values.predikat
+				row.ada_data, row.di_bawah_target = values.ada_data, values.di_bawah_target
 
 	def before_cancel(self):
 		# once the monitoring step is over the report rests on this Blanko

@@ -43,7 +43,7 @@ frappe.query_reports["Capaian Kinerja Triwulan"] = {
 	],
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
-		if (data && !data.predikat && column.fieldname.startsWith("capaian")) {
+		if (data && !data.ada_data && column.fieldname.startsWith("capaian")) {
 			return `<span class="text-muted">${__("belum ada data")}</span>`;
 		}
 		return value;
