@@ -33,7 +33,7 @@ def error_lines(stderr: str) -> list[str]:
 @pytest.mark.parametrize(
 	"script, last_plan",
 	[
-		("demo.sh", "would serve the desk on http://localhost:8000 and run the demo quarter"),
+		("demo.sh", "would serve the desk on http://localhost:8000 and run the demo quarters"),
 		("test.sh", "would reinstall site test.localhost, serve it on port 8001 and run pytest"),
 		("benchmark.sh", "would run the benchmarks: all"),
 	],
