@@ -17,7 +17,7 @@ from kinerja_kecamatan.demo.quarter import (
 	as_user,
 	catat_pengecualian,
 	fill_blanko,
-	fill_isian,
+	fill_units_isian,
 	make_jadwal,
 	run_quarter,
 )
@@ -136,15 +136,7 @@ def open_current_quarter(people: dict, heads: dict, monitoring: str, excused: di
 	if doc.langkah < 4:
 		run_quarter(people, heads, monitoring, realisasi_for(doc.triwulan), until=4)
 	doc.reload()
-	realisasi = realisasi_for("I")
-	for unit, user in heads.items():
-		if unit in excused or unit in late:
-			continue
-		isian = frappe.db.get_value(
-			"Isian Data Kinerja", {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
-		)
-		if isian:
-			fill_isian(user, isian, realisasi)
+	fill_units_isian(monitoring, heads, realisasi_for("I"), skip=set(excused) | set(late))
 	for unit, reason in excused.items():
 		if unit not in {row.unit_kerja for row in doc.pengecualian_isian}:
 			with as_user(team["penyusun"]):

@@ -76,6 +76,18 @@ def fill_isian(user: str, isian: str, realisasi: Callable, submit: bool = True):
 		return doc
 
 
+def fill_units_isian(monitoring: str, heads: dict, realisasi: Callable, skip: set = frozenset()):
+	"""Each head (unit → user) fills and submits their unit's draft Isian, except the units in `skip`."""
+	for unit, user in heads.items():
+		if unit in skip:
+			continue
+		isian = frappe.db.get_value(
+			"Isian Data Kinerja", {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
+		)
+		if isian:
+			fill_isian(user, isian, realisasi)
+
+
 def make_jadwal(user: str, monitoring: str, tim: str = "Tim Monev Kecamatan"):
 	units = [
 		row.unit_kerja
@@ -156,14 +168,7 @@ def run_quarter(
 		if behaviour == "disposisi":
 			give_disposition(people, monitoring)
 		elif behaviour == "penghimpunan":
-			for unit, user in heads.items():
-				if unit in excused:
-					continue
-				isian = frappe.db.get_value(
-					"Isian Data Kinerja", {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
-				)
-				if isian:
-					fill_isian(user, isian, realisasi)
+			fill_units_isian(monitoring, heads, realisasi, skip=set(excused))
 			for unit, reason in excused.items():
 				with as_user(people[exception_role(doc)]):
 					catat_pengecualian(monitoring, unit, reason)

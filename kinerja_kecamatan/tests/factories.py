@@ -228,3 +228,21 @@ def make_reported_kecamatan(realisasi_tw1: dict, realisasi_tw2: dict | None = No
 		"pk": pk.name,
 		"isian": isian,
 	}
+
+
+def open_cycle(user: str, kecamatan: str, pk: str, tahun: int = 2024, triwulan: str = "I"):
+	"""A new Monitoring opened by `user` (the Kasubbag PK), as the desk would."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		return frappe.get_doc(
+			{
+				"doctype": "Monitoring Kinerja Triwulan",
+				"kecamatan": kecamatan,
+				"tahun": tahun,
+				"triwulan": triwulan,
+				"perjanjian_kinerja": pk,
+			}
+		).insert()
+	finally:
+		frappe.set_user(previous)

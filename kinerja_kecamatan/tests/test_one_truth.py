@@ -20,6 +20,7 @@ from kinerja_kecamatan.tests.factories import (
 	make_officers,
 	make_pk,
 	make_unit_head,
+	open_cycle,
 )
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLE_KASUBBAG_PK, ROLE_PELAKSANA
 
@@ -44,16 +45,7 @@ class TestOneTruth(FrappeTestCase):
 			reported[indikator] = value
 		cls.corrected = next(i for i, v in reported.items() if v == "90")
 		pk = make_pk(kecamatan, 2025, targets)
-		with as_user(people[ROLE_KASUBBAG_PK]):
-			monitoring = frappe.get_doc(
-				{
-					"doctype": "Monitoring Kinerja Triwulan",
-					"kecamatan": kecamatan,
-					"tahun": 2025,
-					"triwulan": "IV",
-					"perjanjian_kinerja": pk.name,
-				}
-			).insert()
+		monitoring = open_cycle(people[ROLE_KASUBBAG_PK], kecamatan, pk.name, tahun=2025, triwulan="IV")
 
 		def realisasi(row):
 			value = reported[row.indikator]

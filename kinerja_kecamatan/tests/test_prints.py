@@ -17,6 +17,7 @@ from kinerja_kecamatan.tests.factories import (
 	make_officers,
 	make_pk,
 	make_unit_head,
+	open_cycle,
 )
 from kinerja_kecamatan.tests.prints import keep_first_page, layout_text, print_pdf
 from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK
@@ -56,17 +57,7 @@ class TestPrintsAsLaidOut(FrappeTestCase):
 			targets[indikator] = (400, 100, 100, 100, 100)
 			value[indikator] = realisasi
 		pk = make_pk(kecamatan, 2024, targets)
-		frappe.set_user(people[ROLE_KASUBBAG_PK])
-		monitoring = frappe.get_doc(
-			{
-				"doctype": "Monitoring Kinerja Triwulan",
-				"kecamatan": kecamatan,
-				"tahun": 2024,
-				"triwulan": "I",
-				"perjanjian_kinerja": pk.name,
-			}
-		).insert()
-		frappe.set_user("Administrator")
+		monitoring = open_cycle(people[ROLE_KASUBBAG_PK], kecamatan, pk.name)
 
 		def realisasi(row):
 			below = float(value[row.indikator]) < 100

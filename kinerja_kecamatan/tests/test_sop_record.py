@@ -10,6 +10,7 @@ from frappe.utils import add_to_date, now_datetime
 
 from kinerja_kecamatan.demo.quarter import as_user, run_quarter
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+	WorkflowTestCase,
 	make_cycle,
 	make_cycle_people,
 )
@@ -110,15 +111,7 @@ class TestTheSeedSop(FrappeTestCase):
 		frappe.db.rollback()
 
 
-class TestAnAdministratorRevisesTheSop(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.people = make_cycle_people()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestAnAdministratorRevisesTheSop(WorkflowTestCase):
 	def test_running_cycle_keeps_its_revision_and_the_next_follows_the_new_one(self):
 		running, _ = make_cycle(self.people)
 		before = running.revisi_sop

@@ -20,6 +20,7 @@ from kinerja_kecamatan.tests.factories import (
 	make_pk,
 	make_unit_head,
 	make_user,
+	open_cycle,
 )
 from kinerja_kecamatan.tests.rest import rest
 from kinerja_kecamatan.workflow.office_calendar import office_calendar
@@ -58,20 +59,7 @@ def make_cycle(people, units=2, indicators=1):
 		for _ in range(indicators):
 			targets[make_indikator(kecamatan, unit)] = (400, 100, 100, 100, 100)
 	pk = make_pk(kecamatan, 2024, targets)
-	frappe.set_user(people[ROLE_KASUBBAG_PK])
-	try:
-		monitoring = frappe.get_doc(
-			{
-				"doctype": "Monitoring Kinerja Triwulan",
-				"kecamatan": kecamatan,
-				"tahun": 2024,
-				"triwulan": "I",
-				"perjanjian_kinerja": pk.name,
-			}
-		).insert()
-	finally:
-		frappe.set_user("Administrator")
-	return monitoring, heads
+	return open_cycle(people[ROLE_KASUBBAG_PK], kecamatan, pk.name), heads
 
 
 class WorkflowTestCase(FrappeTestCase):
