@@ -239,6 +239,55 @@ class TestAnAdministratorRevisesTheSop(WorkflowTestCase):
 		status, body = http("GET", f"/api/resource/SOP Kinerja/{name}", camat)
 		self.assertEqual(status, 200, body)
 		self.assertEqual(frappe.db.get_value("SOP Kinerja", name, "nama_sop"), DEFAULT_SOP.header.nama_sop)
+		status, _ = http("GET", f"/api/resource/SOP Kinerja/{name}", None)
+		self.assertEqual(status, 403)
+
+	def test_a_revision_and_a_cycles_revision_are_never_changed_over_rest(self):
+		monitoring, _heads = make_cycle(self.people)
+		manager = make_user(roles=("System Manager",))
+		with revised({1: {"waktu": 12}}):
+			older = monitoring.revisi_sop
+			self.assertNotEqual(older, latest_revision(sop_doc().name))
+			# a revision is a record of what ran: not even a System Manager edits or deletes it
+			status, _ = http("PUT", f"/api/resource/Revisi SOP Kinerja/{older}", manager, {"ringkasan": "x"})
+			self.assertGreaterEqual(status, 400)
+			status, _ = http("DELETE", f"/api/resource/Revisi SOP Kinerja/{older}", manager)
+			self.assertGreaterEqual(status, 400)
+			self.assertTrue(frappe.db.exists("Revisi SOP Kinerja", older))
+			# a new cycle runs under the latest revision, whatever the client says
+			status, body = http(
+				"POST",
+				"/api/resource/Monitoring Kinerja Triwulan",
+				self.people[ROLE_KASUBBAG_PK],
+				{
+					"kecamatan": monitoring.kecamatan,
+					"tahun": 2024,
+					"triwulan": "II",
+					"perjanjian_kinerja": monitoring.perjanjian_kinerja,
+					"revisi_sop": older,
+				},
+			)
+			self.assertEqual(status, 403, body)
+			self.assertIn("ditetapkan oleh sistem", str(body))
+			self.assertFalse(
+				frappe.db.exists(
+					"Monitoring Kinerja Triwulan", {"kecamatan": monitoring.kecamatan, "triwulan": "II"}
+				)
+			)
+			# another kecamatan's Kasubbag PK cannot open a cycle here at all
+			other = make_cycle_people()
+			make_cycle(other)
+			frappe.db.commit()
+			status, _ = http(
+				"PUT",
+				f"/api/resource/Monitoring Kinerja Triwulan/{monitoring.name}",
+				other[ROLE_KASUBBAG_PK],
+				{"revisi_sop": latest_revision(sop_doc().name)},
+			)
+			self.assertEqual(status, 403)
+			self.assertEqual(
+				frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring.name, "revisi_sop"), older
+			)
 
 
 class TestMandatoryCustomFields(FrappeTestCase):
