@@ -1,4 +1,5 @@
-"""Workspace numbers: the same rows, period and summariser as the reports, so they agree."""
+"""Workspace numbers: the same rows, period and summariser as the reports, so they agree.
+Read-only: with a read replica configured, Frappe serves them from it."""
 
 import frappe
 from frappe.utils import now_datetime
@@ -12,6 +13,7 @@ def latest_rows() -> list[dict]:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def langkah_terlambat(filters=None) -> int:
 	"""Cycles whose current step has passed its mutu baku, among those the user may see."""
 	return len(
@@ -24,6 +26,7 @@ def langkah_terlambat(filters=None) -> int:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def indikator_sangat_rendah(filters=None) -> int:
 	"""Indicators of the latest period graded with the scale's lowest predikat (by default Sangat
 	Rendah), as the Capaian Kinerja Triwulan report counts them."""
@@ -36,6 +39,7 @@ def indikator_sangat_rendah(filters=None) -> int:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def rata_rata_capaian(filters=None) -> float:
 	"""Average capaian of the latest period's indicators: the signed report's number once signed."""
 	return summary(latest_rows())["rata_rata_capaian"] or 0

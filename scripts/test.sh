@@ -6,12 +6,15 @@ TEST_PACKAGES=(chromium libreoffice-calc-nogui)
 # --check: print what would be installed, started or created, and change nothing
 [ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
 source "$(dirname "$0")/lib/setup.sh"
+source "$(dirname "$0")/lib/replica.sh"
 
 TEST_SITE="${TEST_SITE:-test.localhost}"
 TEST_PORT="${TEST_PORT:-8001}"
 
 ensure_everything
 build_assets
+# tests/test_replica.py proves the managers' reads go to it
+ensure_replica
 if [ "$CHECK_ONLY" = 1 ]; then
 	would "reinstall site $TEST_SITE, serve it on port $TEST_PORT and run pytest"
 	exit 0
@@ -53,7 +56,7 @@ args=("$@")
 [ ${#args[@]} -eq 0 ] && args=("$APP_NAME")
 cd "$BENCH_DIR/apps/$APP_NAME"
 status=0
-as_bench_user env KINERJA_TEST_SITE="$TEST_SITE" SITES_PATH="$BENCH_DIR/sites" DB_ROOT_PASSWORD="$DB_ROOT_PASSWORD" \
+as_bench_user env KINERJA_TEST_SITE="$TEST_SITE" SITES_PATH="$BENCH_DIR/sites" DB_ROOT_PASSWORD="$DB_ROOT_PASSWORD" KINERJA_REPLICA_PORT="$REPLICA_PORT" \
 	"$BENCH_DIR/env/bin/python" -m pytest "${args[@]}" || status=$?
 # pytest's own summary says what failed; its status is the script's
 exit $status

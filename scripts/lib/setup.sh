@@ -146,6 +146,18 @@ ensure_bench_user() {
 	useradd -m -s /bin/bash "$BENCH_USER"
 }
 
+start_mariadb() {
+	log "Starting MariaDB"
+	mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+	setsid mariadbd --user=mysql >/var/log/kinerja-mariadb.log 2>&1 </dev/null &
+	for _ in $(seq 1 30); do
+		mariadb-admin ping --silent >/dev/null 2>&1 && break
+		sleep 1
+	done
+	mariadb-admin ping --silent >/dev/null 2>&1 \
+		|| die "MariaDB did not start; see /var/log/kinerja-mariadb.log (a full disk or a stale /var/lib/mysql lock are the usual causes)"
+}
+
 ensure_mariadb() {
 	step "MariaDB"
 	local cnf=/etc/mysql/mariadb.conf.d/99-kinerja-frappe.cnf
@@ -160,18 +172,23 @@ ensure_mariadb() {
 			default-character-set = utf8mb4
 		EOF
 	fi
+	# the binary log a read replica follows (scripts/lib/replica.sh)
+	local binlog_cnf=/etc/mysql/mariadb.conf.d/99-kinerja-binlog.cnf
+	if [ "$(id -u)" = 0 ] && [ ! -f "$binlog_cnf" ] && ! would "write $binlog_cnf (binary log)"; then
+		cat >"$binlog_cnf" <<-'EOF'
+			# Written by kinerja_kecamatan's scripts/lib/setup.sh: the binary log a read replica follows.
+			[mysqld]
+			server-id = 1
+			log-bin = kinerja-bin
+			binlog-format = ROW
+			binlog-expire-logs-seconds = 86400
+			max-binlog-size = 256M
+		EOF
+	fi
 	if ! mariadb-admin ping --silent >/dev/null 2>&1 && ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
 		would "start MariaDB (mariadbd, without systemd), set its root password and check utf8mb4" && return 0
 		[ "$(id -u)" = 0 ] || die "MariaDB is not running; start it (sudo service mariadb start) and run again"
-		log "Starting MariaDB"
-		mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
-		setsid mariadbd --user=mysql >/var/log/kinerja-mariadb.log 2>&1 </dev/null &
-		for _ in $(seq 1 30); do
-			mariadb-admin ping --silent >/dev/null 2>&1 && break
-			sleep 1
-		done
-		mariadb-admin ping --silent >/dev/null 2>&1 \
-			|| die "MariaDB did not start; see /var/log/kinerja-mariadb.log (a full disk or a stale /var/lib/mysql lock are the usual causes)"
+		start_mariadb
 	fi
 	if ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
 		would "set MariaDB's root password" && return 0
@@ -183,6 +200,15 @@ ensure_mariadb() {
 	local charset
 	charset=$(mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -N -e 'select @@character_set_server')
 	[ "$charset" = utf8mb4 ] || die "MariaDB runs with character set $charset; set character-set-server=utf8mb4 and collation-server=utf8mb4_unicode_ci in its config and restart it"
+	# started before its binary log was configured (an older set-up, or the package's own start)
+	if [ "$(mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -N -e 'select @@log_bin')" != 1 ]; then
+		would "restart MariaDB to turn its binary log on" && return 0
+		[ "$(id -u)" = 0 ] || die "MariaDB runs without a binary log (the read replica needs one); set log-bin and server-id = 1 in its config and restart it"
+		log "Restarting MariaDB to turn its binary log on"
+		mariadb-admin -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 shutdown || die "cannot stop MariaDB to restart it"
+		for _ in $(seq 1 30); do [ -S /run/mysqld/mysqld.sock ] || break; sleep 1; done
+		start_mariadb
+	fi
 }
 
 ensure_bench_cli() {
