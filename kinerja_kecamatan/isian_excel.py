@@ -13,6 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, escape_html, get_datetime
 
+from kinerja_kecamatan import jobs
 from kinerja_kecamatan.access import scope_of
 from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
 from kinerja_kecamatan.format_isian import (
@@ -172,12 +173,13 @@ def download_all_formats(monitoring: str):
 				", ".join(map(str, steps)), doc.langkah
 			)
 		)
-	job = frappe.enqueue(
-		build_all_formats,
+	job = jobs.enqueue(
+		"kinerja_kecamatan.isian_excel.build_all_formats",
+		queue=jobs.queue_for(len(active_units(doc))),
+		title=_("Format Isian semua unit {0}").format(doc.name),
+		reference=(doc.doctype, doc.name),
 		monitoring=monitoring,
 		user=frappe.session.user,
-		queue="short",
-		enqueue_after_commit=True,
 	)
 	return job.id if job else None
 

@@ -42,12 +42,16 @@ step "serving the desk"
 stop_server
 port_taken && die "port $PORT is taken by another program; stop it (ss -ltnp | grep :$PORT) or set PORT to a free port"
 
-# web, background worker, scheduler and realtime: what `bench start` runs, without the file watcher.
+# web, scheduler, realtime and RQ workers per queue as a production bench runs them (two for
+# default, one each for short and long), without the file watcher.
 cat >"$BENCH_DIR/Procfile.kinerja" <<PROCFILE
 web: bench serve --port $PORT --noreload --nothreading
 socketio: node apps/frappe/socketio.js
 schedule: bench schedule
-worker: bench worker
+worker_default_1: bench worker --queue default
+worker_default_2: bench worker --queue default
+worker_short: bench worker --queue short
+worker_long: bench worker --queue long
 PROCFILE
 chown_if_root() { [ "$(id -u)" = 0 ] && chown "$BENCH_USER:$BENCH_USER" "$@" || true; }
 chown_if_root "$BENCH_DIR/Procfile.kinerja"
