@@ -6,8 +6,35 @@ from frappe.desk.form.assign_to import add as assign
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.utils import get_datetime, now_datetime
 
+from kinerja_kecamatan import jobs
 from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian, units_with_isian
 from kinerja_kecamatan.workflow.sop_record import sop_of
+
+
+def distribute_in_background_or_now(monitoring) -> None:
+	"""Up to jobs.SHORT_QUEUE_UNITS units the Isian are made while the officer waits (about a
+	second); a bigger kecamatan gets them from a job on the long queue, with a progress bar."""
+	units = len(active_units(monitoring))
+	if units <= jobs.SHORT_QUEUE_UNITS:
+		distribute_formats(monitoring)
+		return
+	jobs.enqueue(
+		"kinerja_kecamatan.workflow.distribution.distribute_formats_of",
+		queue="long",
+		title=_("Menyampaikan Format Isian {0} ({1} unit)").format(monitoring.name, units),
+		reference=(monitoring.doctype, monitoring.name),
+		monitoring_name=monitoring.name,
+	)
+	frappe.msgprint(
+		_("Format Isian untuk {0} unit disiapkan di latar belakang; kemajuannya tampil di layar.").format(
+			units
+		),
+		alert=True,
+	)
+
+
+def distribute_formats_of(monitoring_name: str) -> list[str]:
+	return distribute_formats(frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name))
 
 
 def distribute_formats(monitoring) -> list[str]:

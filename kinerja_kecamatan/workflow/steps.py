@@ -93,10 +93,10 @@ def after_transition(doc) -> None:
 
 
 def _distribute(doc, forward):
-	from kinerja_kecamatan.workflow.distribution import distribute_formats
+	from kinerja_kecamatan.workflow.distribution import distribute_in_background_or_now
 
 	if forward:
-		distribute_formats(doc)
+		distribute_in_background_or_now(doc)
 
 
 def _close_tasks(doc, forward):

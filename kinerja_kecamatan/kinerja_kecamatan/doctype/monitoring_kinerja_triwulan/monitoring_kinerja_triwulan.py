@@ -19,6 +19,9 @@ from kinerja_kecamatan.workflow.sop import FORMAT_BEHAVIOURS
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
 
+IDENTITY = ("kecamatan", "tahun", "triwulan", "perjanjian_kinerja")
+
+
 class MonitoringKinerjaTriwulan(Document):
 	def onload(self):
 		"""What the form script needs of the SOP, from the record rather than from labels in JS."""
@@ -36,6 +39,12 @@ class MonitoringKinerjaTriwulan(Document):
 	def validate(self):
 		check_edit(self, self.get_doc_before_save())
 		self.title = _("Monitoring TW {0} {1} {2}").format(self.triwulan, self.tahun, self.kecamatan)
+		# the cycle's identity is checked when it is set or changed, not on every step's save
+		if self.is_new() or any(self.has_value_changed(field) for field in IDENTITY):
+			self.validate_identity()
+		steps.on_validate(self)
+
+	def validate_identity(self):
 		errors = []
 		pk = frappe.db.get_value(
 			"Perjanjian Kinerja", self.perjanjian_kinerja, ["kecamatan", "tahun", "docstatus"], as_dict=True
@@ -69,7 +78,16 @@ class MonitoringKinerjaTriwulan(Document):
 				)
 			)
 		throw_if_any(errors, _("Monitoring belum valid"))
-		steps.on_validate(self)
+
+	def update_child_table(self, fieldname, df=None):
+		"""The step log only grows (server_fields.py takes back any edit of it), so a save inserts
+		its new rows instead of rewriting every row: a transition costs the same at the 500th
+		logged step as at the 5th."""
+		if fieldname != "log_langkah" or self.is_new():
+			return super().update_child_table(fieldname, df)
+		for row in self.log_langkah:
+			if row.is_new():
+				row.db_insert()
 
 	def on_update(self):
 		steps.after_transition(self)

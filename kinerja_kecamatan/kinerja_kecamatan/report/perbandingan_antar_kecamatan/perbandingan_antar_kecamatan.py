@@ -1,6 +1,8 @@
 # Copyright (c) 2026, Kinerja Kecamatan contributors
 # For license information, please see license.txt
 
+from collections import defaultdict
+
 import frappe
 from frappe import _
 
@@ -21,18 +23,24 @@ def execute(filters=None):
 	kecamatan = frappe.get_list(
 		"Kecamatan", filters=kecamatan_filters, fields=["name", "kabupaten"], order_by="name"
 	)
-	parents = [p for p in visible_isian(filters) if p.kecamatan in {k.name for k in kecamatan}]
-	rows = isian_rows(parents)
+	names = {k.name for k in kecamatan}
+	parents = [p for p in visible_isian(filters) if p.kecamatan in names]
+	# grouped once, so the cost grows with the rows, not with rows × kecamatan
+	parents_of, rows_of = defaultdict(list), defaultdict(list)
+	for parent in parents:
+		parents_of[parent.kecamatan].append(parent)
+	for row in isian_rows(parents):
+		rows_of[row["kecamatan"]].append(row)
 	data = []
 	for k in kecamatan:
-		own = [p for p in parents if p.kecamatan == k.name]
+		own = parents_of[k.name]
 		data.append(
 			{
 				"kecamatan": k.name,
 				"kabupaten": k.kabupaten,
 				"unit_mengisi": len(own),
 				"unit_diajukan": sum(1 for p in own if p.docstatus == 1),
-				**summary([row for row in rows if row["kecamatan"] == k.name]),
+				**summary(rows_of[k.name]),
 			}
 		)
 	data.sort(key=lambda row: -(row["rata_rata_capaian"] or -1))

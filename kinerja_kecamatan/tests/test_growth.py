@@ -1,0 +1,122 @@
+"""Cost that does not grow with a cycle's history, and work too big to wait for moved to a worker.
+
+Queries are counted by MariaDB itself (the session's `Questions`), so no Frappe code is wrapped.
+"""
+
+import os
+import subprocess
+import sys
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from kinerja_kecamatan import jobs
+from kinerja_kecamatan.demo.quarter import act, complete, forward_action, run_quarter
+from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+	make_cycle,
+	make_cycle_people,
+)
+from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLE_KASUBBAG_PK
+
+MONITORING = "Monitoring Kinerja Triwulan"
+ISIAN = "Isian Data Kinerja"
+
+
+def on_target(row):
+	return ("100", {})
+
+
+def questions() -> int:
+	return int(frappe.db.sql("SHOW SESSION STATUS LIKE 'Questions'")[0][1])
+
+
+def add_log_rows(monitoring: str, count: int) -> None:
+	"""`count` more entries in the step log, as many returns at steps 6–7 would leave."""
+	doc = frappe.get_doc(MONITORING, monitoring)
+	last = doc.log_langkah[-1]
+	for i in range(count):
+		row = frappe.copy_doc(last)
+		row.update(
+			{
+				"parent": monitoring,
+				"parenttype": MONITORING,
+				"parentfield": "log_langkah",
+				"idx": len(doc.log_langkah) + i + 1,
+			}
+		)
+		row.db_insert()
+
+
+def run_worker(queue: str) -> None:
+	"""A real RQ worker for `queue`, run until its queue is empty, as `bench worker --burst`."""
+	sites = os.environ.get("SITES_PATH") or os.path.abspath(frappe.local.sites_path)
+	result = subprocess.run(
+		[
+			sys.executable,
+			"-m",
+			"frappe.utils.bench_helper",
+			"frappe",
+			"--site",
+			frappe.local.site,
+			"worker",
+			"--queue",
+			queue,
+			"--burst",
+		],
+		cwd=sites,
+		capture_output=True,
+		text=True,
+		timeout=600,
+	)
+	assert result.returncode == 0, result.stderr[-2000:]
+
+
+class TestTransitionCost(FrappeTestCase):
+	def test_a_transition_runs_as_many_queries_with_500_logged_steps_as_with_7(self):
+		people = make_cycle_people()
+		cycle, heads = make_cycle(people, units=2)
+		run_quarter(people, heads, cycle.name, on_target, until=7)
+
+		def round_trip() -> int:
+			"""The Camat returns the schedule, the Kasubbag PK resubmits it."""
+			start = questions()
+			frappe.db.set_value(MONITORING, cycle.name, "alasan_pengembalian", "Jadwal bentrok")
+			act(people[ROLE_CAMAT], cycle.name, "Kembalikan Jadwal")
+			act(people[ROLE_KASUBBAG_PK], cycle.name, forward_action(cycle.name, 6))
+			return questions() - start
+
+		round_trip()  # warm the caches
+		short = round_trip()
+		add_log_rows(cycle.name, 500)
+		self.assertGreater(len(frappe.get_doc(MONITORING, cycle.name).log_langkah), 500)
+		self.assertEqual(round_trip(), short)
+
+
+class TestDistributionBySize(FrappeTestCase):
+	def test_a_big_kecamatan_gets_its_isian_from_the_long_queue(self):
+		people = make_cycle_people()
+		units = jobs.SHORT_QUEUE_UNITS + 1
+		cycle, heads = make_cycle(people, units=units)
+		run_quarter(people, heads, cycle.name, on_target, until=3)
+		complete(people, cycle.name, 3)
+		# the officer does not wait for 31 documents: none yet, a job on the long queue
+		self.assertEqual(frappe.db.count(ISIAN, {"monitoring": cycle.name}), 0)
+		frappe.db.commit()
+		run_worker("long")
+		frappe.db.rollback()  # a new snapshot, to see what the worker committed
+		self.assertEqual(frappe.db.count(ISIAN, {"monitoring": cycle.name}), units)
+		self.assertEqual(frappe.db.get_value(MONITORING, cycle.name, "jumlah_unit"), units)
+		self.assertEqual(
+			frappe.db.count(
+				"ToDo",
+				{"reference_type": ISIAN, "status": "Open", "allocated_to": ("in", list(heads.values()))},
+			),
+			units,
+		)
+
+	def test_a_small_kecamatan_gets_its_isian_at_once(self):
+		people = make_cycle_people()
+		cycle, heads = make_cycle(people, units=3)
+		run_quarter(people, heads, cycle.name, on_target, until=3)
+		complete(people, cycle.name, 3)
+		self.assertEqual(frappe.db.count(ISIAN, {"monitoring": cycle.name}), 3)
