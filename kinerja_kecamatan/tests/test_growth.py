@@ -11,7 +11,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan import jobs
-from kinerja_kecamatan.demo.quarter import act, complete, forward_action, run_quarter
+from kinerja_kecamatan.demo.quarter import act, as_user, complete, forward_action, run_quarter
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
 	make_cycle,
 	make_cycle_people,
@@ -90,6 +90,46 @@ class TestTransitionCost(FrappeTestCase):
 		add_log_rows(cycle.name, 500)
 		self.assertGreater(len(frappe.get_doc(MONITORING, cycle.name).log_langkah), 500)
 		self.assertEqual(round_trip(), short)
+
+
+class TestIsianSaveCost(FrappeTestCase):
+	def save_queries(self, indicators: int) -> int:
+		"""Statements of the head's second save of an Isian of `indicators` rows."""
+		people = make_cycle_people()
+		cycle, heads = make_cycle(people, units=1, indicators=indicators)
+		run_quarter(people, heads, cycle.name, on_target, until=4)
+		[(unit, head)] = heads.items()
+		name = frappe.db.get_value(ISIAN, {"monitoring": cycle.name, "unit_kerja": unit})
+		counts = []
+		for value in ("101", "102"):
+			with as_user(head):
+				doc = frappe.get_doc(ISIAN, name)
+				for row in doc.indikator:
+					row.realisasi_tw = value
+				start = questions()
+				doc.save()
+				counts.append(questions() - start)
+		return counts[-1]
+
+	def test_each_more_indicator_row_costs_one_update_and_nothing_else(self):
+		# Frappe checks each row's Link with a query of its own; the app checks them in one
+		self.assertEqual(self.save_queries(40) - self.save_queries(5), 35)
+
+	def test_a_missing_indicator_is_named_by_its_row(self):
+		people = make_cycle_people()
+		cycle, heads = make_cycle(people, units=1, indicators=2)
+		run_quarter(people, heads, cycle.name, on_target, until=4)
+		[(unit, head)] = heads.items()
+		doc = frappe.get_doc(ISIAN, {"monitoring": cycle.name, "unit_kerja": unit})
+		kept = doc.indikator[1].indikator
+		doc.indikator[1].indikator = "Tidak Ada"
+		self.addCleanup(setattr, frappe.local, "lang", frappe.local.lang)
+		frappe.local.lang = "id"  # the site's language, as the head's desk speaks it
+		with as_user(head), self.assertRaises(frappe.LinkValidationError) as raised:
+			doc.save()
+		self.assertEqual(str(raised.exception), "Tidak dapat menemukan Baris #2: Indikator: Tidak Ada")
+		row = frappe.db.get_value(f"{ISIAN} Indikator", {"parent": doc.name, "idx": 2}, "indikator")
+		self.assertEqual(row, kept)
 
 
 class TestDistributionBySize(FrappeTestCase):

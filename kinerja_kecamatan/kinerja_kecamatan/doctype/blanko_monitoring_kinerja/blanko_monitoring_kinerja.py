@@ -11,12 +11,15 @@ from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_k
 )
 from kinerja_kecamatan.number_fields import read_number, stored_number
 from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
+from kinerja_kecamatan.row_links import RowLinksInBatch
 from kinerja_kecamatan.triwulan import quarter_number
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.sop_record import step_passed
 
 
-class BlankoMonitoringKinerja(Document):
+class BlankoMonitoringKinerja(RowLinksInBatch, Document):
+	BATCHED_ROW_TABLES = ("indikator",)
+
 	def validate(self):
 		# kecamatan, tahun and triwulan follow the monitoring: fetch_from sets them on every save
 		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja

@@ -9,6 +9,7 @@ from frappe.model.document import Document
 
 from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import compute_isian
+from kinerja_kecamatan.row_links import RowLinksInBatch
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
 from kinerja_kecamatan.workflow.sop_record import step_passed
@@ -21,7 +22,9 @@ def is_uploaded_file(url: str) -> bool:
 	return bool(UPLOADED_FILE_URL.match(url)) and bool(frappe.db.exists("File", {"file_url": url}))
 
 
-class IsianDataKinerja(Document):
+class IsianDataKinerja(RowLinksInBatch, Document):
+	BATCHED_ROW_TABLES = ("indikator",)
+
 	def validate(self):
 		# kecamatan, tahun and triwulan follow the monitoring, whatever a client sent: fetch_from
 		# (without fetch_if_empty) sets them on every save, before validate

@@ -8,11 +8,14 @@ from frappe.model.document import Document
 from kinerja_kecamatan.capaian import JENIS_POSITIF
 from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.recompute import recompute_monitorings_of
+from kinerja_kecamatan.row_links import RowLinksInBatch
 from kinerja_kecamatan.triwulan import TARGET_FIELDS
 from kinerja_kecamatan.validation import throw_if_any
 
 
-class PerjanjianKinerja(Document):
+class PerjanjianKinerja(RowLinksInBatch, Document):
+	BATCHED_ROW_TABLES = ("targets",)
+
 	def validate(self):
 		self.title = _("Perjanjian Kinerja {0} {1}").format(self.kecamatan, self.tahun)
 		errors = []
