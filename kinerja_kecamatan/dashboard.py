@@ -4,12 +4,18 @@ Read-only: with a read replica configured, Frappe serves them from it."""
 import frappe
 from frappe.utils import now_datetime
 
-from kinerja_kecamatan.report_data import isian_rows, summary, visible_isian, with_latest_period
+from kinerja_kecamatan.report_data import (
+	SUMMARY_FIELDS,
+	isian_rows,
+	summary,
+	visible_isian,
+	with_latest_period,
+)
 
 
 def latest_rows() -> list[dict]:
 	"""The indicator rows of the latest period with data the user may see."""
-	return isian_rows(visible_isian(with_latest_period({})))
+	return isian_rows(visible_isian(with_latest_period({})), fields=SUMMARY_FIELDS)
 
 
 @frappe.whitelist()

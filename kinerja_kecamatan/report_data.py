@@ -35,7 +35,29 @@ def visible_isian(
 	)
 
 
-def isian_rows(parents: list, extra_filters: dict | None = None) -> list[dict]:
+ROW_FIELDS = (
+	"parent",
+	"idx",
+	"indikator",
+	"uraian",
+	"satuan",
+	"jenis",
+	"target_tw",
+	"target_tahunan",
+	"realisasi_tw",
+	"capaian_tw",
+	"capaian_kumulatif",
+	"capaian_tahunan",
+	"predikat",
+	"ada_data",
+	"di_bawah_target",
+	"keterangan_capaian",
+)
+# what `summary` reads: the reports that only summarise read no more of the rows
+SUMMARY_FIELDS = ("parent", "indikator", "capaian_tw", "predikat", "ada_data", "di_bawah_target")
+
+
+def isian_rows(parents: list, extra_filters: dict | None = None, fields=ROW_FIELDS) -> list[dict]:
 	"""The indicator rows of `parents`, each with its parent's period and unit and the value of the
 	most trusted source (see the module's docstring). `extra_filters` match the final values."""
 	if not parents:
@@ -44,24 +66,7 @@ def isian_rows(parents: list, extra_filters: dict | None = None) -> list[dict]:
 	rows = frappe.get_all(
 		"Isian Data Kinerja Indikator",
 		filters={"parent": ("in", list(by_name)), "parenttype": "Isian Data Kinerja"},
-		fields=[
-			"parent",
-			"idx",
-			"indikator",
-			"uraian",
-			"satuan",
-			"jenis",
-			"target_tw",
-			"target_tahunan",
-			"realisasi_tw",
-			"capaian_tw",
-			"capaian_kumulatif",
-			"capaian_tahunan",
-			"predikat",
-			"ada_data",
-			"di_bawah_target",
-			"keterangan_capaian",
-		],
+		fields=list(fields),
 		order_by="parent, idx",
 	)
 	cycles = {p.monitoring for p in parents if p.get("monitoring")}

@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 
 from kinerja_kecamatan.report_data import (
+	SUMMARY_FIELDS,
 	average_chart,
 	isian_rows,
 	summary,
@@ -29,7 +30,7 @@ def execute(filters=None):
 	parents_of, rows_of = defaultdict(list), defaultdict(list)
 	for parent in parents:
 		parents_of[parent.kecamatan].append(parent)
-	for row in isian_rows(parents):
+	for row in isian_rows(parents, fields=SUMMARY_FIELDS):
 		rows_of[row["kecamatan"]].append(row)
 	data = []
 	for k in kecamatan:

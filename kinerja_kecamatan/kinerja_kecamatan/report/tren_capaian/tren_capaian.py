@@ -6,6 +6,7 @@ from itertools import groupby
 from frappe import _
 
 from kinerja_kecamatan.report_data import (
+	SUMMARY_FIELDS,
 	average_chart,
 	isian_rows,
 	quarter_key,
@@ -21,7 +22,7 @@ def execute(filters=None):
 	years = range(int(filters.get("tahun_dari") or 0), int(filters.get("tahun_sampai") or 9999) + 1)
 	filters.pop("tahun", None)
 	parents = [p for p in visible_isian(filters) if p.tahun in years]
-	rows = sorted(isian_rows(parents), key=quarter_key)
+	rows = sorted(isian_rows(parents, fields=SUMMARY_FIELDS), key=quarter_key)
 	data = [
 		{"tahun": tahun, "triwulan": triwulan, "periode": f"TW {triwulan} {tahun}", **summary(list(group))}
 		for (tahun, triwulan), group in groupby(rows, key=lambda row: (row["tahun"], row["triwulan"]))
