@@ -9,6 +9,7 @@ archived PDF itself can be checked byte for byte.
 import hashlib
 import hmac
 import json
+from functools import lru_cache
 from io import BytesIO
 
 import frappe
@@ -308,8 +309,10 @@ def verification_url(laporan) -> str:
 	return frappe.utils.get_url(f"/verifikasi?laporan={laporan.name}&kode={laporan.hash_tanda_tangan}")
 
 
+@lru_cache(maxsize=256)
 def qr_svg(text: str) -> str:
-	"""An inline SVG QR code (pyqrcode comes with Frappe)."""
+	"""An inline SVG QR code (pyqrcode comes with Frappe). Kept per process: a signed report's
+	code never changes, and drawing it is a third of the print's own rendering time."""
 	import pyqrcode
 
 	buffer = BytesIO()

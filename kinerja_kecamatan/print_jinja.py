@@ -68,17 +68,28 @@ def qr_laporan(laporan) -> Markup:
 	return Markup(qr_svg(verification_url(laporan)))
 
 
+def cached_value(doctype: str, name: str, field: str):
+	"""A master's field from Frappe's document cache: a print names the same units and
+	indicators on every row and every print, and their names rarely change."""
+	if not name:
+		return None
+	try:
+		return frappe.get_cached_value(doctype, name, field)
+	except frappe.DoesNotExistError:
+		return None
+
+
 def kode_indikator(indikator: str) -> str:
-	return frappe.db.get_value("Indikator Kinerja", indikator, "kode") or indikator
+	return cached_value("Indikator Kinerja", indikator, "kode") or indikator
 
 
 def nama_kecamatan(kecamatan: str) -> str:
 	"""The place a document is signed in: the kecamatan's name ("Batumandi")."""
-	return frappe.db.get_value("Kecamatan", kecamatan, "nama_kecamatan") or kecamatan
+	return cached_value("Kecamatan", kecamatan, "nama_kecamatan") or kecamatan
 
 
 def nama_unit(unit_kerja: str) -> str:
-	return frappe.db.get_value("Unit Kerja", unit_kerja, "nama_unit") or unit_kerja
+	return cached_value("Unit Kerja", unit_kerja, "nama_unit") or unit_kerja
 
 
 def persetujuan_jadwal(doc) -> dict | None:
