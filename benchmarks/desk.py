@@ -1,43 +1,65 @@
-"""What people wait for in the desk, over HTTP on a gunicorn-served site, against `frappe.ping`.
+"""What people wait for in the desk, over HTTP on a gunicorn-served site, against plain Frappe doing
+the same work in the same run (and against `frappe.ping`).
 
 Seeds (each run, under new names) three kecamatan through the app's own code:
   - 30 units × 5 indicators whose Isian are open at step 4 (the heads' work),
   - 7 units × 5 indicators with the quarter signed and archived (the report and the PDF),
-  - 2 units with the cycle at step 7, for workflow transitions.
-Starts gunicorn (4 workers, /assets served beside it as nginx would) on a free port, then takes
-each sample as a pair, one authenticated `GET /api/method/ping` and one operation, so the baseline
-is measured under the same conditions. Prints p50 and p95 of each operation and their ratio to
-the pings' p50 and p95; then throughput: 30 heads saving their Isian for a fixed time against
-30 clients pinging for the same time.
+  - 2 units with the cycle at step 7, for workflow transitions;
+and the anchors (twin.py): for each head's Isian a twin of plain Frappe (a custom DocType with the
+same fields, rows, permissions, owner and assignment, and no app code), and a plain document with a
+two-state Workflow made of the app's step 7 ↔ 6 transition.
 
-Run: ./scripts/benchmark.sh desk   (or, in a bench's sites folder:
-     ../env/bin/python <checkout>/benchmarks/desk.py <site>)
+Starts gunicorn (4 workers, /assets served beside it as nginx would) on a free port, then takes each
+sample as one authenticated `GET /api/method/ping` followed by the app's operation and its anchor,
+so all are measured under the same conditions:
+  - open (getdoc), save (savedocs) and submit of an Isian against the same on its twin, as its head;
+  - the app's step transition (apply_workflow) against the plain two-state one, by the same roles;
+  - the Laporan's PDF over HTTP (download_pdf) and in-process (frappe.get_print as_pdf) against
+    bare wkhtmltopdf on the same HTML and assets with the same options (pdf_floor.py);
+  - the Capaian report (its anchor, Report View, is in reports.py);
+then throughput: 30 heads saving their Isian, their twins, and pinging, for a fixed time each.
+Each operation is also run once in-process to count its SQL queries (inprocess.py). Prints p50 and
+p95 with their ratios to the pings and to the anchors, and the goals of issue #15 met or not; with
+--profile, a cProfile of each operation whose goal is not met.
+
+Run: ./scripts/benchmark.sh desk [--profile]   (or, in a bench's sites folder:
+     ../env/bin/python <checkout>/benchmarks/desk.py <site> [--profile])
 """
 
 import json
 import logging
 import os
-import socket
-import statistics
-import subprocess
 import sys
+import tempfile
 import threading
 import time
 
 import frappe
-import requests
 from frappe.installer import update_site_config
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import inprocess
+import pdf_floor
+import twin
+from server import Server, percentiles
+
 HEADS, INDICATORS = 30, 5
-SAMPLES, PDF_SAMPLES = 40, 10
+SAMPLES, PDF_SAMPLES, SUBMIT_SAMPLES = 40, 10, 20
+WARM = 2
 THROUGHPUT_SECONDS = 15
 ISIAN = "Isian Data Kinerja"
 MONITORING = "Monitoring Kinerja Triwulan"
 LAPORAN = "Laporan Hasil Monitoring"
+REPORT = "Capaian Kinerja Triwulan"
+GETDOC = "frappe.desk.form.load.getdoc"
+SAVEDOCS = "frappe.desk.form.save.savedocs"
+APPLY_WORKFLOW = "frappe.model.workflow.apply_workflow"
+RETURN_REASON = "Jadwal bentrok dengan rapat koordinasi"
 
 
 def seed():
-	"""Returns what the clients need: tokens, names and filters."""
+	"""Returns what the clients need: users, tokens, names and filters."""
 	from kinerja_kecamatan.demo.quarter import run_quarter
 	from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
 		make_cycle,
@@ -58,74 +80,26 @@ def seed():
 	transitions, _ = make_cycle(people, units=2)
 	run_quarter(people, _, transitions.name, on_target, until=7)
 	frappe.db.commit()
+	twin.ensure_twins()
+	frappe.set_user("Administrator")
+	head_rows = []
+	for unit, head in heads.items():
+		isian = frappe.db.get_value(ISIAN, {"monitoring": open_cycle.name, "unit_kerja": unit})
+		head_rows.append(
+			{"user": head, "token": api_token(head), "isian": isian, "twin": twin.make_twin(isian, head)}
+		)
+	flow = twin.make_flow(head_rows[0]["isian"], transitions.name)
+	frappe.db.commit()
 	return {
-		"heads": [
-			(
-				api_token(head),
-				frappe.db.get_value(ISIAN, {"monitoring": open_cycle.name, "unit_kerja": unit}),
-			)
-			for unit, head in heads.items()
-		],
-		"camat": api_token(people[ROLE_CAMAT]),
-		"kasubbag": api_token(people[ROLE_KASUBBAG_PK]),
+		"heads": head_rows,
+		"camat": people[ROLE_CAMAT],
+		"kasubbag": people[ROLE_KASUBBAG_PK],
+		"tokens": {people[r]: api_token(people[r]) for r in (ROLE_CAMAT, ROLE_KASUBBAG_PK)},
 		"transitions": transitions.name,
+		"flow": flow,
 		"report_filters": {"kecamatan": archived.kecamatan, "tahun": archived.tahun, "triwulan": "I"},
 		"laporan": laporan_of(archived.name),
 	}
-
-
-def free_port() -> int:
-	with socket.socket() as s:
-		s.bind(("127.0.0.1", 0))
-		return s.getsockname()[1]
-
-
-class Server:
-	"""gunicorn with 4 workers serving the site, started and stopped by the benchmark."""
-
-	def __init__(self, site: str):
-		self.site, self.port = site, free_port()
-		self.url = f"http://127.0.0.1:{self.port}"
-
-	def __enter__(self):
-		sites_path = os.path.abspath(".")
-		self.process = subprocess.Popen(
-			[
-				sys.executable,
-				"-m",
-				"gunicorn",
-				"-b",
-				f"127.0.0.1:{self.port}",
-				"-w",
-				"4",
-				"-t",
-				"120",
-				"--pythonpath",
-				os.path.dirname(os.path.abspath(__file__)),
-				"served_app:application",
-			],
-			env={**os.environ, "SITES_PATH": sites_path},
-			stdout=subprocess.DEVNULL,
-			stderr=subprocess.DEVNULL,
-		)
-		for _ in range(240):
-			try:
-				self.session(None).get(f"{self.url}/api/method/ping", timeout=30)
-				return self
-			except requests.RequestException:  # still booting
-				time.sleep(0.5)
-		raise SystemExit("gunicorn did not start")
-
-	def __exit__(self, *exc):
-		self.process.terminate()
-		self.process.wait(timeout=60)
-
-	def session(self, token):
-		session = requests.Session()
-		session.headers.update({"X-Frappe-Site-Name": self.site, "Accept": "application/json"})
-		if token:
-			session.headers["Authorization"] = token
-		return session
 
 
 def call(session, method, url, **kwargs):
@@ -135,103 +109,172 @@ def call(session, method, url, **kwargs):
 	return response
 
 
-def percentiles(samples):
-	ordered = sorted(samples)
-	return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def isian_change(doc, value):
 	for row in doc["indikator"]:
 		row.update(realisasi_tw=value, faktor_penghambat="Hujan deras", tindak_lanjut="Jadwal ulang")
 	return doc
 
 
-def latency_cases(server, data):
-	"""(name, session, operation(i), samples) for each thing a user waits for."""
-	url = server.url
-	head_token, isian = data["heads"][0]
-	head = server.session(head_token)
-	camat, kasubbag = server.session(data["camat"]), server.session(data["kasubbag"])
-	current = {}
+class Desk:
+	"""The desk's calls over HTTP, for the app's documents and their anchors."""
 
-	def open_isian(_i):
+	def __init__(self, server, data):
+		self.server, self.url, self.data = server, server.url, data
+		self.sessions = {}
+		self.docs = {}  # (doctype, name) → the last version the client holds
+
+	def session(self, token):
+		if token not in self.sessions:
+			self.sessions[token] = self.server.session(token)
+		return self.sessions[token]
+
+	def getdoc(self, token, doctype, name):
 		response = call(
-			head,
+			self.session(token),
 			"GET",
-			f"{url}/api/method/frappe.desk.form.load.getdoc",
-			params={"doctype": ISIAN, "name": isian},
+			f"{self.url}/api/method/{GETDOC}",
+			params={"doctype": doctype, "name": name},
 		)
-		current["doc"] = response.json()["docs"][0]
+		self.docs[(doctype, name)] = response.json()["docs"][0]
 
-	def save_isian(i):
-		doc = isian_change(current["doc"], str(90 + i % 11))
+	def savedocs(self, token, doctype, name, action, value):
+		doc = isian_change(self.docs[(doctype, name)], value)
 		response = call(
-			head,
+			self.session(token),
 			"POST",
-			f"{url}/api/method/frappe.desk.form.save.savedocs",
-			data={"doc": json.dumps(doc), "action": "Save"},
+			f"{self.url}/api/method/{SAVEDOCS}",
+			data={"doc": json.dumps(doc), "action": action},
 		)
-		current["doc"] = response.json()["docs"][0]
+		self.docs[(doctype, name)] = response.json()["docs"][0]
 
-	transitions = data["transitions"]
+	def apply_workflow(self, token, doctype, name, action):
+		call(
+			self.session(token),
+			"POST",
+			f"{self.url}/api/method/{APPLY_WORKFLOW}",
+			data={"doc": json.dumps({"doctype": doctype, "name": name}), "action": action},
+		)
 
-	def transition(i):
+
+def timed(operation):
+	"""Seconds taken by operation(), or the seconds it returns when it times only part of itself."""
+	start = time.perf_counter()
+	inner = operation()
+	return inner if isinstance(inner, float) else time.perf_counter() - start
+
+
+def latency_cases(desk, data, site):
+	"""(case, ping token, [(key, operation(i))], samples) for each thing a user waits for; every
+	sample takes a ping, then each operation in turn."""
+	url, head = desk.url, data["heads"][0]
+	camat, kasubbag = data["tokens"][data["camat"]], data["tokens"][data["kasubbag"]]
+
+	def opener(doctype, name):
+		return lambda _i: desk.getdoc(head["token"], doctype, name)
+
+	def saver(doctype, name):
+		return lambda i: desk.savedocs(head["token"], doctype, name, "Save", str(90 + i % 11))
+
+	def app_transition(i):
 		# step 7 ↔ 6: the Camat returns the schedule with a reason, the Kasubbag resubmits it
 		if i % 2 == 0:
 			call(
-				camat,
+				desk.session(camat),
 				"PUT",
-				f"{url}/api/resource/{MONITORING}/{transitions}",
-				json={"alasan_pengembalian": "Jadwal bentrok dengan rapat koordinasi"},
+				f"{url}/api/resource/{MONITORING}/{data['transitions']}",
+				json={"alasan_pengembalian": RETURN_REASON},
 			)
-			who, action = camat, "Kembalikan Jadwal"
+			token, action = camat, twin.APP_RETURN
 		else:
-			who, action = kasubbag, "Ajukan Jadwal Monitoring"
-		start = time.perf_counter()
-		call(
-			who,
-			"POST",
-			f"{url}/api/method/frappe.model.workflow.apply_workflow",
-			data={"doc": json.dumps({"doctype": MONITORING, "name": transitions}), "action": action},
-		)
-		return time.perf_counter() - start  # the reason's save is not the transition
+			token, action = kasubbag, twin.APP_SUBMIT
+		# the reason's save is not the transition
+		return timed(lambda: desk.apply_workflow(token, MONITORING, data["transitions"], action))
+
+	def vanilla_transition(i):
+		token, action = (camat, twin.ACTION_RETURN) if i % 2 == 0 else (kasubbag, twin.ACTION_SUBMIT)
+		desk.apply_workflow(token, twin.FLOW, data["flow"], action)
 
 	def capaian_report(_i):
 		call(
-			camat,
+			desk.session(camat),
 			"POST",
 			f"{url}/api/method/frappe.desk.query_report.run",
-			data={"report_name": "Capaian Kinerja Triwulan", "filters": json.dumps(data["report_filters"])},
+			data={"report_name": REPORT, "filters": json.dumps(data["report_filters"])},
 		)
 
-	def pdf(_i):
+	def pdf_http(_i):
 		response = call(
-			camat,
+			desk.session(camat),
 			"GET",
 			f"{url}/api/method/frappe.utils.print_format.download_pdf",
 			params={"doctype": LAPORAN, "name": data["laporan"], "format": LAPORAN},
 		)
 		assert response.content.startswith(b"%PDF"), response.content[:200]
 
-	open_isian(0)
+	def pdf_in_process(_i):
+		with inprocess.request_context(site, data["camat"]):
+			return timed(
+				lambda: frappe.get_print(LAPORAN, data["laporan"], print_format=LAPORAN, as_pdf=True)
+			)
+
+	def pdf_bare(_i):
+		pdf_floor.render(data["bare_command"])
+
+	for h in data["heads"][:1]:
+		desk.getdoc(h["token"], ISIAN, h["isian"])
+		desk.getdoc(h["token"], twin.TWIN, h["twin"])
 	return [
-		("buka Isian (getdoc)", head, open_isian, SAMPLES),
-		("simpan Isian (savedocs)", head, save_isian, SAMPLES),
-		("transisi workflow", camat, transition, SAMPLES),
-		("laporan Capaian Kinerja Triwulan", camat, capaian_report, SAMPLES),
-		("PDF Laporan Hasil Monitoring", camat, pdf, PDF_SAMPLES),
+		(
+			"open",
+			head["token"],
+			[("app", opener(ISIAN, head["isian"])), ("anchor", opener(twin.TWIN, head["twin"]))],
+			SAMPLES,
+		),
+		(
+			"save",
+			head["token"],
+			[("app", saver(ISIAN, head["isian"])), ("anchor", saver(twin.TWIN, head["twin"]))],
+			SAMPLES,
+		),
+		("transition", camat, [("app", app_transition), ("anchor", vanilla_transition)], SAMPLES),
+		("report", camat, [("app", capaian_report)], SAMPLES),
+		(
+			"pdf",
+			camat,
+			[("app", pdf_http), ("in-process", pdf_in_process), ("anchor", pdf_bare)],
+			PDF_SAMPLES,
+		),
 	]
 
 
-def timed_samples(server, session, operation, samples):
-	pings, times = [], []
-	for i in range(samples):
+def submit_case(desk, data):
+	"""Submit of a fresh Isian against a fresh twin, each sample by another head (one each)."""
+	heads = data["heads"]
+
+	def submitter(doctype, field):
+		def submit(i):
+			head = heads[i]
+			desk.getdoc(head["token"], doctype, head[field])
+			return timed(lambda: desk.savedocs(head["token"], doctype, head[field], "Submit", "100"))
+
+		return submit
+
+	return (
+		"submit",
+		heads[0]["token"],
+		[("app", submitter(ISIAN, "isian")), ("anchor", submitter(twin.TWIN, "twin"))],
+		SUBMIT_SAMPLES,
+	)
+
+
+def timed_samples(desk, token, operations, samples, first=0):
+	pings, times = [], {key: [] for key, _ in operations}
+	for i in range(first, first + samples):
 		start = time.perf_counter()
-		call(session, "GET", f"{server.url}/api/method/ping")
+		call(desk.session(token), "GET", f"{desk.url}/api/method/ping")
 		pings.append(time.perf_counter() - start)
-		start = time.perf_counter()
-		inner = operation(i)
-		times.append(inner if inner is not None else time.perf_counter() - start)
+		for key, operation in operations:
+			times[key].append(timed(lambda operation=operation, i=i: operation(i)))
 	return pings, times
 
 
@@ -241,18 +284,18 @@ def throughput(server, heads, work):
 	lock = threading.Lock()
 	deadline = time.perf_counter() + THROUGHPUT_SECONDS
 
-	def client(token, isian):
-		session = server.session(token)
+	def client(head):
+		session = server.session(head["token"])
 		state = {}
 		while time.perf_counter() < deadline:
-			status = work(session, isian, state)
+			status = work(session, head, state)
 			with lock:
 				if status == 200:
 					done[0] += 1
 				else:
 					errors.append(status)
 
-	threads = [threading.Thread(target=client, args=head) for head in heads]
+	threads = [threading.Thread(target=client, args=(head,)) for head in heads]
 	started = time.perf_counter()
 	for thread in threads:
 		thread.start()
@@ -261,44 +304,22 @@ def throughput(server, heads, work):
 	return done[0] / (time.perf_counter() - started), errors
 
 
-def main(site):
-	frappe.init(site=site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	logging.getLogger("CSSUTILS").setLevel(logging.CRITICAL)  # print CSS chatter while signing
-	server = Server(site)
-	# wkhtmltopdf fetches the print's assets from host_name: both the signing while seeding and
-	# the PDF benchmark print
-	update_site_config("host_name", server.url)
-	with server:
-		print(f"seeding 3 kecamatan ({HEADS} + 7 + 2 units) and running their quarters…", flush=True)
-		data = seed()
-		frappe.destroy()
-		print(
-			f"\n{'operation':<34} {'p50 s':>7} {'p95 s':>7} {'ping p50':>9} {'ping p95':>9} {'×p50':>6} {'×p95':>6}"
-		)
-		for name, session, operation, samples in latency_cases(server, data):
-			timed_samples(server, session, operation, 2)  # warm the workers' caches
-			pings, times = timed_samples(server, session, operation, samples)
-			(p50, p95), (b50, b95) = percentiles(times), percentiles(pings)
-			print(
-				f"{name:<34} {p50:>7.3f} {p95:>7.3f} {b50:>9.4f} {b95:>9.4f} {p50 / b50:>6.1f} {p95 / b95:>6.1f}"
-			)
+def throughputs(server):
+	def ping(session, _head, _state):
+		return session.get(f"{server.url}/api/method/ping", timeout=120).status_code
 
-		def ping(session, _isian, _state):
-			return session.get(f"{server.url}/api/method/ping", timeout=120).status_code
-
-		def save(session, isian, state):
+	def saver(doctype, field):
+		def save(session, head, state):
 			if "doc" not in state:
 				response = session.get(
-					f"{server.url}/api/method/frappe.desk.form.load.getdoc",
-					params={"doctype": ISIAN, "name": isian},
+					f"{server.url}/api/method/{GETDOC}",
+					params={"doctype": doctype, "name": head[field]},
 					timeout=120,
 				)
 				state["doc"] = response.json()["docs"][0]
 			state["n"] = state.get("n", 0) + 1
 			response = session.post(
-				f"{server.url}/api/method/frappe.desk.form.save.savedocs",
+				f"{server.url}/api/method/{SAVEDOCS}",
 				data={
 					"doc": json.dumps(isian_change(state["doc"], str(90 + state["n"] % 11))),
 					"action": "Save",
@@ -309,14 +330,331 @@ def main(site):
 				state["doc"] = response.json()["docs"][0]
 			return response.status_code
 
-		pings, ping_errors = throughput(server, data["heads"], ping)
-		saves, save_errors = throughput(server, data["heads"], save)
-		print(
-			f"\n{HEADS} clients for {THROUGHPUT_SECONDS} s: {saves:.1f} Isian saves/s against "
-			f"{pings:.1f} pings/s (ratio {pings / saves:.1f}); "
-			f"non-200 responses: saves {len(save_errors)}, pings {len(ping_errors)}"
+		return save
+
+	return ping, saver(ISIAN, "isian"), saver(twin.TWIN, "twin")
+
+
+class InProcess:
+	"""Each operation once in this process, as the user who does it over HTTP: queries counted (after
+	one uncounted call to warm the caches), or profiled."""
+
+	def __init__(self, site, data):
+		self.site, self.data = site, data
+		# heads whose Isian and twin no HTTP sample submitted
+		self.spare = iter(data["heads"][WARM + SUBMIT_SAMPLES :])
+		self.editor = next(self.spare)
+		self.last_move = None  # of the last transition: "return" or "resubmit"
+
+	def run(self, key, **kwargs):
+		"""(seconds, queries, QueryCounter, stats) of operation `key` ('open app', 'save anchor', …)."""
+		return getattr(self, key.replace(" ", "_").replace("-", "_"))(**kwargs)
+
+	def _getdoc(self, user, doctype, name, **kwargs):
+		from frappe.desk.form.load import getdoc
+
+		return inprocess.run(self.site, user, lambda: getdoc(doctype, name), **kwargs)
+
+	def _savedocs(self, user, doctype, name, action, **kwargs):
+		from frappe.desk.form.load import getdoc
+		from frappe.desk.form.save import savedocs
+
+		def client_doc():
+			getdoc(doctype, name)
+			doc = json.loads(frappe.as_json(frappe.response.docs[0]))
+			return json.dumps(isian_change(doc, str(90 + int(time.time()) % 11)))
+
+		return inprocess.run(self.site, user, lambda doc: savedocs(doc, action), prepare=client_doc, **kwargs)
+
+	def open_app(self, **kwargs):
+		return self._getdoc(self.editor["user"], ISIAN, self.editor["isian"], **kwargs)
+
+	def open_anchor(self, **kwargs):
+		return self._getdoc(self.editor["user"], twin.TWIN, self.editor["twin"], **kwargs)
+
+	def save_app(self, **kwargs):
+		return self._savedocs(self.editor["user"], ISIAN, self.editor["isian"], "Save", **kwargs)
+
+	def save_anchor(self, **kwargs):
+		return self._savedocs(self.editor["user"], twin.TWIN, self.editor["twin"], "Save", **kwargs)
+
+	def submit_app(self, head=None, **kwargs):
+		head = head or next(self.spare)
+		self._last_submitter = head
+		return self._savedocs(head["user"], ISIAN, head["isian"], "Submit", **kwargs)
+
+	def submit_anchor(self, **kwargs):
+		head = self._last_submitter  # the same head as the Isian's submit
+		return self._savedocs(head["user"], twin.TWIN, head["twin"], "Submit", **kwargs)
+
+	def _transition(self, doctype, name, actions, **kwargs):
+		from frappe.model.workflow import apply_workflow, get_workflow
+
+		data = self.data
+		with inprocess.request_context(self.site, "Administrator"):
+			back = next(t for t in get_workflow(doctype).transitions if t.action == actions[0])
+			returning = (
+				frappe.db.get_value(doctype, name, get_workflow(doctype).workflow_state_field) == back.state
+			)
+		self.last_move = "return" if returning else "resubmit"
+		user = data["camat"] if returning else data["kasubbag"]
+		action = actions[0] if returning else actions[1]
+
+		def reason():
+			# the Camat's PUT of the reason, a request before the transition
+			if returning and doctype == MONITORING:
+				cycle = frappe.get_doc(MONITORING, name)
+				cycle.alasan_pengembalian = RETURN_REASON
+				cycle.save()
+
+		return inprocess.run(
+			self.site,
+			user,
+			lambda _none: apply_workflow({"doctype": doctype, "name": name}, action),
+			prepare=reason,
+			**kwargs,
 		)
+
+	def transition_app(self, **kwargs):
+		return self._transition(
+			MONITORING, self.data["transitions"], (twin.APP_RETURN, twin.APP_SUBMIT), **kwargs
+		)
+
+	def transition_anchor(self, **kwargs):
+		return self._transition(
+			twin.FLOW, self.data["flow"], (twin.ACTION_RETURN, twin.ACTION_SUBMIT), **kwargs
+		)
+
+	def report_app(self, **kwargs):
+		from frappe.desk.query_report import run
+
+		return inprocess.run(
+			self.site,
+			self.data["camat"],
+			lambda: run(REPORT, json.dumps(self.data["report_filters"])),
+			**kwargs,
+		)
+
+	def pdf_app(self, **kwargs):
+		from frappe.utils.print_format import download_pdf
+
+		return inprocess.run(
+			self.site,
+			self.data["camat"],
+			lambda: download_pdf(LAPORAN, self.data["laporan"], LAPORAN),
+			**kwargs,
+		)
+
+	def pdf_in_process(self, **kwargs):
+		return inprocess.run(
+			self.site,
+			self.data["camat"],
+			lambda: frappe.get_print(LAPORAN, self.data["laporan"], print_format=LAPORAN, as_pdf=True),
+			**kwargs,
+		)
+
+	def query_counts(self) -> dict:
+		"""{(case, key): queries}; transitions as (return, submit)."""
+		counts = {}
+		for case in ("open", "save", "report"):
+			for key in ("app", "anchor") if case != "report" else ("app",):
+				self.run(f"{case} {key}")
+				counts[(case, key)] = self.run(f"{case} {key}")[1]
+		warm = next(self.spare)
+		self.submit_app(head=warm)
+		self.submit_anchor()
+		counts[("submit", "app")] = self.submit_app()[1]
+		counts[("submit", "anchor")] = self.submit_anchor()[1]
+		for key in ("app", "anchor"):
+			moves = {}
+			for move in range(4):  # both moves uncounted, then both counted
+				queries = self.run(f"transition {key}")[1]
+				if move >= 2:
+					moves[self.last_move] = queries
+			counts[("transition", key)] = (moves["return"], moves["resubmit"])
+		for key in ("app", "in-process"):
+			self.run(f"pdf {key}")
+			counts[("pdf", key)] = self.run(f"pdf {key}")[1]
+		counts[("pdf", "anchor")] = 0
+		return counts
+
+
+LABELS = {
+	("open", "app"): "open Isian (getdoc)",
+	("open", "anchor"): "open twin (getdoc)",
+	("save", "app"): "save Isian, 5 rows (savedocs)",
+	("save", "anchor"): "save twin, 5 rows (savedocs)",
+	("submit", "app"): "submit Isian (savedocs Submit)",
+	("submit", "anchor"): "submit twin (savedocs Submit)",
+	("transition", "app"): "app transition 7↔6 (apply_workflow)",
+	("transition", "anchor"): "vanilla 2-state transition",
+	("report", "app"): "Capaian Kinerja Triwulan report",
+	("pdf", "app"): "PDF Laporan, HTTP (download_pdf)",
+	("pdf", "in-process"): "PDF Laporan, in-process get_print",
+	("pdf", "anchor"): "PDF floor: bare wkhtmltopdf",
+}
+# case, the app's key: goal on p50 and p95 (× anchor), goal on queries (× anchor's), goal's words
+GOALS = [
+	("open", "app", 1.2, None, "≤1.2× twin"),
+	("save", "app", 1.3, 1.5, "≤1.3× twin, queries ≤1.5×"),
+	("submit", "app", None, None, "(no goal)"),
+	("transition", "app", 1.5, None, "≤1.5× vanilla"),
+	("pdf", "app", 1.3, None, "≤1.3× bare wkhtmltopdf"),
+	("pdf", "in-process", 1.3, None, "≤1.3× bare wkhtmltopdf"),
+]
+THROUGHPUT_GOAL = 0.8
+
+
+def show_queries(queries):
+	if queries is None:
+		return "-"
+	if isinstance(queries, tuple):
+		return "/".join(str(q) for q in queries)
+	return str(queries)
+
+
+def total(queries):
+	"""Queries of one call; of one move for transitions (the mean of return and resubmit)."""
+	return round(sum(queries) / len(queries)) if isinstance(queries, tuple) else queries
+
+
+def report(results, counts, rates):
+	print(
+		f"\n{'operation':<38} {'p50 s':>7} {'p95 s':>7} {'ping p50':>9} {'ping p95':>9} {'×p50':>6} {'×p95':>6} {'queries':>8}"
+	)
+	for (case, key), (p50, p95, b50, b95) in results.items():
+		print(
+			f"{LABELS[(case, key)]:<38} {p50:>7.3f} {p95:>7.3f} {b50:>9.4f} {b95:>9.4f} "
+			f"{p50 / b50:>6.1f} {p95 / b95:>6.1f} {show_queries(counts.get((case, key))):>8}"
+		)
+	print("  (queries: in-process, one call after a warm one; transitions as return/resubmit)")
+	print("  (against its anchor: queries app/anchor per call, per move for transitions)")
+
+	print(f"\n{'against its anchor':<38} {'×p50':>6} {'×p95':>6}  {'queries':<13} {'goal':<28} met")
+	unmet = []
+	for case, key, goal, query_goal, words in GOALS:
+		if (case, key) not in results:
+			continue
+		p50, p95, *_ = results[(case, key)]
+		a50, a95, *_ = results[(case, "anchor")]
+		r50, r95 = p50 / a50, p95 / a95
+		app_q, anchor_q = total(counts.get((case, key))), total(counts.get((case, "anchor")))
+		q_ratio = app_q / anchor_q if app_q is not None and anchor_q else None
+		queries = f"{app_q}/{anchor_q}" + (f" {q_ratio:.1f}×" if q_ratio else "")
+		if goal is None:
+			met = "-"
+		else:
+			ok = r50 <= goal and r95 <= goal and (query_goal is None or (q_ratio or 0) <= query_goal)
+			met = "met" if ok else "NOT met"
+			if not ok:
+				unmet.append((case, key))
+		print(f"{LABELS[(case, key)]:<38} {r50:>6.2f} {r95:>6.2f}  {queries:<13} {words:<28} {met}")
+	isian_rate, twin_rate = rates["app"], rates["anchor"]
+	ratio = isian_rate / twin_rate
+	print(
+		f"{f'{HEADS} heads saving at once':<38} {ratio:>6.2f} {'':>6}  {'':<13} "
+		f"{f'≥{THROUGHPUT_GOAL}× twin saves/s':<28} {'met' if ratio >= THROUGHPUT_GOAL else 'NOT met'}"
+	)
+	return unmet
+
+
+PROFILED = {"open": "open app", "save": "save app", "submit": "submit app", "pdf": "pdf app"}
+
+
+def profiles(machine, cases):
+	for case in dict.fromkeys(cases):
+		if case == "transition":
+			machine.run("transition app")  # both moves warmed, then both profiled
+			machine.run("transition app")
+			profile_one(machine, "transition app", "transition app")
+			profile_one(machine, "transition app", "transition app")
+			continue
+		key = PROFILED[case]
+		if key == "submit app":
+			machine.submit_app()  # warm, on a spare head
+		else:
+			machine.run(key)
+		profile_one(machine, key, key)
+
+
+def profile_one(machine, title, key):
+	seconds, queries, counter, stats = machine.run(key, attribute=True, profile=True)
+	if key.startswith("transition"):
+		title += f": {machine.last_move}"
+	print(f"\n── profile: {title} ({seconds * 1000:.0f} ms under cProfile, {queries} queries)")
+	print(f"{'cumulative':>12} {'own':>11} {'calls':>6}  function (Frappe or the app)")
+	for line in inprocess.top_entries(stats):
+		print(line)
+	print("  the app's own functions:")
+	for line in inprocess.top_entries(stats, limit=10, only_app=True):
+		print(line)
+	print("  queries by the app function that sent them:")
+	for where, n in counter.by_app.most_common(12):
+		print(f"{n:>8}  {where}")
+
+
+def main(site, profile=False):
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	logging.getLogger("CSSUTILS").setLevel(logging.CRITICAL)  # print CSS chatter while signing
+	server = Server(site)
+	# wkhtmltopdf fetches the print's assets from host_name: both the signing while seeding and
+	# the PDF benchmark print
+	update_site_config("host_name", server.url)
+	folder = tempfile.mkdtemp(prefix="kinerja-pdf-floor-")
+	try:
+		with server:
+			print(f"seeding 3 kecamatan ({HEADS} + 7 + 2 units), their quarters and twins…", flush=True)
+			data = seed()
+			frappe.destroy()
+			with inprocess.request_context(site, data["camat"]):
+				data["bare_command"] = pdf_floor.prepare(
+					LAPORAN, data["laporan"], LAPORAN, server.url, folder
+				)
+			desk = Desk(server, data)
+			results = {}
+			cases = latency_cases(desk, data, site)
+			for case, token, operations, samples in cases:
+				print(f"timing {case}…", flush=True)
+				timed_samples(desk, token, operations, WARM)  # warm the workers' caches
+				pings, times = timed_samples(desk, token, operations, samples)
+				for key, samples_of_key in times.items():
+					results[(case, key)] = (*percentiles(samples_of_key), *percentiles(pings))
+
+			print("timing throughput…", flush=True)
+			ping, save_isian, save_twin = throughputs(server)
+			ping_rate, ping_errors = throughput(server, data["heads"], ping)
+			rates, errors = {}, {}
+			rates["app"], errors["app"] = throughput(server, data["heads"], save_isian)
+			rates["anchor"], errors["anchor"] = throughput(server, data["heads"], save_twin)
+
+			print("timing submit…", flush=True)
+			case, token, operations, samples = submit_case(desk, data)
+			timed_samples(desk, token, operations, WARM)
+			pings, times = timed_samples(desk, token, operations, samples, first=WARM)
+			for key, samples_of_key in times.items():
+				results[(case, key)] = (*percentiles(samples_of_key), *percentiles(pings))
+			results = {k: results[k] for k in LABELS if k in results}
+
+			print("counting queries in-process…", flush=True)
+			machine = InProcess(site, data)
+			counts = machine.query_counts()
+			unmet = report(results, counts, rates)
+			print(
+				f"\n{HEADS} clients for {THROUGHPUT_SECONDS} s each: {rates['app']:.1f} Isian saves/s, "
+				f"{rates['anchor']:.1f} twin saves/s, {ping_rate:.1f} pings/s (ping ÷ Isian saves "
+				f"{ping_rate / rates['app']:.1f}); non-200 responses: Isian saves {len(errors['app'])}, "
+				f"twin saves {len(errors['anchor'])}, pings {len(ping_errors)}"
+			)
+			if profile:
+				profiles(machine, [case for case, _key in unmet])
+			elif unmet:
+				print("\n(run with --profile for a cProfile of each operation whose goal is not met)")
+	finally:
+		pdf_floor.remove(folder)
 
 
 if __name__ == "__main__":
-	main(sys.argv[1] if len(sys.argv) > 1 else "bench.localhost")
+	args = [a for a in sys.argv[1:] if not a.startswith("--")]
+	main(args[0] if args else "bench.localhost", profile="--profile" in sys.argv)

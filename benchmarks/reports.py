@@ -20,33 +20,41 @@ TRIWULAN = ("I", "II", "III", "IV")
 PREFIX = "BM"
 
 
-def seed():
+def seed(
+	prefix=PREFIX,
+	n_kecamatan=KECAMATAN,
+	n_units=UNITS,
+	n_indicators=INDICATORS,
+	years=YEARS,
+	kabupaten="Balangan",
+):
+	"""A kabupaten of archived quarters, straight into the tables (once per prefix)."""
 	from kinerja_kecamatan import capaian as engine
 
-	if frappe.db.exists("Kecamatan", f"{PREFIX} Kecamatan 1"):
+	if frappe.db.exists("Kecamatan", f"{prefix} Kecamatan 1"):
 		return
 	now = now_datetime()
 	common = {"creation": now, "modified": now, "owner": "Administrator", "modified_by": "Administrator"}
-	seed_cycles(common)
+	seed_cycles(common, prefix, n_kecamatan, years)
 	frappe.db.bulk_insert(
 		"Kecamatan",
 		["name", "nama_kecamatan", "kabupaten", "alamat", *common],
 		[
-			(f"{PREFIX} Kecamatan {k}", f"{PREFIX} Kecamatan {k}", "Balangan", "-", *common.values())
-			for k in range(1, KECAMATAN + 1)
+			(f"{prefix} Kecamatan {k}", f"{prefix} Kecamatan {k}", kabupaten, "-", *common.values())
+			for k in range(1, n_kecamatan + 1)
 		],
 	)
 	units, isian, rows = [], [], []
-	for k in range(1, KECAMATAN + 1):
-		kecamatan = f"{PREFIX} Kecamatan {k}"
-		for u in range(1, UNITS + 1):
-			unit = f"{PREFIX} Seksi {u} - {kecamatan}"
-			units.append((unit, f"{PREFIX} Seksi {u}", kecamatan, "Seksi", 1, *common.values()))
-			for year in YEARS:
+	for k in range(1, n_kecamatan + 1):
+		kecamatan = f"{prefix} Kecamatan {k}"
+		for u in range(1, n_units + 1):
+			unit = f"{prefix} Seksi {u} - {kecamatan}"
+			units.append((unit, f"{prefix} Seksi {u}", kecamatan, "Seksi", 1, *common.values()))
+			for year in years:
 				for tw in TRIWULAN:
-					parent = f"{PREFIX}-{k}-{u}-{year}-{tw}"
+					parent = f"{prefix}-{k}-{u}-{year}-{tw}"
 					values = []
-					for i in range(1, INDICATORS + 1):
+					for i in range(1, n_indicators + 1):
 						realisasi = None if i % 17 == 0 else (i * 7 + u * 3 + k) % 120
 						nilai = engine.capaian("Positif", 100, realisasi)
 						values.append(nilai)
@@ -58,7 +66,7 @@ def seed():
 								"indikator",
 								i,
 								1,
-								f"{PREFIX}-IND-{i}",
+								f"{prefix}-IND-{i}",
 								f"Indikator {i}",
 								"%",
 								"Positif",
@@ -77,7 +85,7 @@ def seed():
 					isian.append(
 						(
 							parent,
-							f"{PREFIX}-MON-{k}-{year}-{tw}",
+							f"{prefix}-MON-{k}-{year}-{tw}",
 							unit,
 							kecamatan,
 							year,
@@ -85,8 +93,8 @@ def seed():
 							1,
 							float(average or 0),
 							engine.predikat(average),
-							INDICATORS,
-							INDICATORS,
+							n_indicators,
+							n_indicators,
 							parent,
 							*common.values(),
 						)
@@ -142,16 +150,16 @@ def seed():
 	frappe.db.commit()
 
 
-def seed_cycles(common):
+def seed_cycles(common, prefix, n_kecamatan, years):
 	"""Archived monitorings with a step log each, for the SOP compliance report."""
 	from kinerja_kecamatan.workflow.sop import STEPS
 
 	monitorings, logs = [], []
-	for k in range(1, KECAMATAN + 1):
-		for year in YEARS:
+	for k in range(1, n_kecamatan + 1):
+		for year in years:
 			for tw in TRIWULAN:
-				name = f"{PREFIX}-MON-{k}-{year}-{tw}"
-				monitorings.append((name, f"{PREFIX} Kecamatan {k}", year, tw, 1, 13, name, *common.values()))
+				name = f"{prefix}-MON-{k}-{year}-{tw}"
+				monitorings.append((name, f"{prefix} Kecamatan {k}", year, tw, 1, 13, name, *common.values()))
 				for step in STEPS:
 					standard = step.minutes or 2 * 510  # "2 Hari" on Monday–Thursday
 					duration = (standard * (k + step.number)) // 8

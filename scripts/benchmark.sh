@@ -1,21 +1,48 @@
 #!/usr/bin/env bash
 # Benchmarks, each printed as ratios against a baseline measured in the same run.
-#   ./scripts/benchmark.sh          both, in this order:
-#   ./scripts/benchmark.sh desk     the desk over HTTP (open/save Isian, transition, report, PDF,
-#                                   throughput of 30 heads) vs frappe.ping on gunicorn
+#   ./scripts/benchmark.sh          desk, reports and growth, in this order:
+#   ./scripts/benchmark.sh desk     the desk over HTTP (open/save/submit Isian, transition, report,
+#                                   PDF, throughput of 30 heads) vs plain Frappe twins, bare
+#                                   wkhtmltopdf and frappe.ping on gunicorn, with query counts
+#   ./scripts/benchmark.sh desk --profile
+#                                   also a cProfile of each desk operation whose goal is not met
 #   ./scripts/benchmark.sh reports  reports at kabupaten scale vs Frappe's Report View
+#   ./scripts/benchmark.sh growth   how the cost of saves, transitions and reports grows with size
+#   ./scripts/benchmark.sh kabupaten [--workers N] [--seconds S] [--reseed]
+#                                   (not in "both") a kabupaten at once: 80 heads, 8 officer pairs
+#                                   and 8 managers on gunicorn, reads on the primary then on the
+#                                   read replica, on its own site (KABUPATEN_SITE)
 # --check: print what would be installed, started or created, and change nothing
 [ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
 source "$(dirname "$0")/lib/setup.sh"
 
 BENCH_SITE="${BENCH_SITE:-bench.localhost}"
 which="${1:-all}"
+shift || true
+desk_args=("$@") # e.g. --profile
 case "$which" in
-	all | desk | reports) ;;
-	*) die "unknown benchmark '$which': use desk, reports or nothing for both" ;;
+	all | desk | reports | growth | kabupaten) ;;
+	*) die "unknown benchmark '$which': use desk, reports, growth, kabupaten or nothing for desk, reports and growth" ;;
 esac
 ensure_everything
 build_assets
+if [ "$which" = kabupaten ]; then
+	source "$(dirname "$0")/lib/replica.sh"
+	KABUPATEN_SITE="${KABUPATEN_SITE:-kabupaten.localhost}"
+	ensure_site "$KABUPATEN_SITE"
+	ensure_replica # after the site, so that the replica has it
+	if [ "$CHECK_ONLY" = 1 ]; then
+		would "run the kabupaten load test on $KABUPATEN_SITE"
+		exit 0
+	fi
+	# the seed makes 112 users; Frappe throttles more than 60 an hour by default
+	bench_cmd --site "$KABUPATEN_SITE" set-config --parse throttle_user_limit 10000 >/dev/null
+	cd "$BENCH_DIR/sites"
+	log "Benchmark: kabupaten"
+	as_bench_user "$BENCH_DIR/env/bin/python" "$BENCH_DIR/apps/$APP_NAME/benchmarks/kabupaten.py" "$KABUPATEN_SITE" "$@" \
+		|| die "the kabupaten benchmark failed (see above)"
+	exit 0
+fi
 ensure_site "$BENCH_SITE"
 if [ "$CHECK_ONLY" = 1 ]; then
 	would "run the benchmarks: $which"
@@ -24,10 +51,12 @@ fi
 # each desk run makes ~40 users; Frappe throttles more than 60 an hour by default
 bench_cmd --site "$BENCH_SITE" set-config --parse throttle_user_limit 10000 >/dev/null
 cd "$BENCH_DIR/sites"
-for name in desk reports; do
+for name in desk reports growth; do
 	if [ "$which" = all ] || [ "$which" = "$name" ]; then
 		log "Benchmark: $name"
-		as_bench_user "$BENCH_DIR/env/bin/python" "$BENCH_DIR/apps/$APP_NAME/benchmarks/$name.py" "$BENCH_SITE" \
+		args=()
+		[ "$name" = desk ] && args=("${desk_args[@]}")
+		as_bench_user "$BENCH_DIR/env/bin/python" "$BENCH_DIR/apps/$APP_NAME/benchmarks/$name.py" "$BENCH_SITE" "${args[@]}" \
 			|| die "the $name benchmark failed (see above)"
 	fi
 done

@@ -41,6 +41,7 @@ def add_log_rows(monitoring: str, count: int) -> None:
 				"parent": monitoring,
 				"parenttype": MONITORING,
 				"parentfield": "log_langkah",
+				"docstatus": 0,
 				"idx": len(doc.log_langkah) + i + 1,
 			}
 		)
