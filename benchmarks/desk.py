@@ -597,7 +597,7 @@ def main(site, profile=False):
 	frappe.init(site=site, sites_path=".")
 	frappe.connect()
 	frappe.set_user("Administrator")
-	logging.getLogger("CSSUTILS").setLevel(logging.CRITICAL)  # print CSS chatter while signing
+	logging.getLogger("CSSUTILS").disabled = True  # CSS chatter while printing (premailer resets levels)
 	server = Server(site)
 	# wkhtmltopdf fetches the print's assets from host_name: both the signing while seeding and
 	# the PDF benchmark print

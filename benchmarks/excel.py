@@ -46,7 +46,7 @@ def make_format(unit: str, rows: int) -> FormatIsian:
 	)
 
 
-def timed(fn, repeat=3):
+def timed(fn, repeat=7):
 	samples = []
 	for _ in range(repeat):
 		start = time.perf_counter()

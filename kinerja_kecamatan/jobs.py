@@ -13,7 +13,7 @@ from frappe import _
 
 ATTEMPTS = 3
 # units a kecamatan job handles on the short queue; beyond it, the long queue
-SHORT_QUEUE_UNITS = 30
+SHORT_QUEUE_UNITS = 20
 
 
 def queue_for(units: int) -> str:

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks, each printed as ratios against a baseline measured in the same run.
-#   ./scripts/benchmark.sh          desk, reports and growth, in this order:
+#   ./scripts/benchmark.sh          desk, reports, excel and growth, in this order:
 #   ./scripts/benchmark.sh desk     the desk over HTTP (open/save/submit Isian, transition, report,
 #                                   PDF, throughput of 30 heads) vs plain Frappe twins, bare
 #                                   wkhtmltopdf and frappe.ping on gunicorn, with query counts
 #   ./scripts/benchmark.sh desk --profile
 #                                   also a cProfile of each desk operation whose goal is not met
 #   ./scripts/benchmark.sh reports  reports at kabupaten scale vs Frappe's Report View
+#   ./scripts/benchmark.sh excel    Format Isian made and imported vs openpyxl's bare save and load
 #   ./scripts/benchmark.sh growth   how the cost of saves, transitions and reports grows with size
 #   ./scripts/benchmark.sh kabupaten [--workers N] [--seconds S] [--reseed]
-#                                   (not in "both") a kabupaten at once: 80 heads, 8 officer pairs
+#                                   (not in "all") a kabupaten at once: 80 heads, 8 officer pairs
 #                                   and 8 managers on gunicorn, reads on the primary then on the
 #                                   read replica, on its own site (KABUPATEN_SITE)
 # --check: print what would be installed, started or created, and change nothing
@@ -21,8 +22,8 @@ which="${1:-all}"
 shift || true
 desk_args=("$@") # e.g. --profile
 case "$which" in
-	all | desk | reports | growth | kabupaten) ;;
-	*) die "unknown benchmark '$which': use desk, reports, growth, kabupaten or nothing for desk, reports and growth" ;;
+	all | desk | reports | excel | growth | kabupaten) ;;
+	*) die "unknown benchmark '$which': use desk, reports, excel, growth, kabupaten or nothing for all but kabupaten" ;;
 esac
 ensure_everything
 build_assets
@@ -51,7 +52,7 @@ fi
 # each desk run makes ~40 users; Frappe throttles more than 60 an hour by default
 bench_cmd --site "$BENCH_SITE" set-config --parse throttle_user_limit 10000 >/dev/null
 cd "$BENCH_DIR/sites"
-for name in desk reports growth; do
+for name in desk reports excel growth; do
 	if [ "$which" = all ] || [ "$which" = "$name" ]; then
 		log "Benchmark: $name"
 		args=()

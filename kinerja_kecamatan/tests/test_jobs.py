@@ -26,7 +26,7 @@ def always_fails(value: str) -> str:
 
 
 def test_queue_by_number_of_units():
-	assert [jobs.queue_for(n) for n in (7, 30, 31, 100)] == ["short", "short", "long", "long"]
+	assert [jobs.queue_for(n) for n in (7, 20, 21, 100)] == ["short", "short", "long", "long"]
 
 
 class TestRetriedJobs(FrappeTestCase):

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, Kinerja Kecamatan contributors
 # For license information, please see license.txt
 
+from collections import defaultdict
+
 import frappe
 from frappe import _
 
@@ -32,11 +34,13 @@ def execute(filters=None):
 		if monitorings
 		else []
 	)
+	done_at = defaultdict(list)  # grouped once; returns carry a reason and are not a step done
+	for log in logs:
+		if not log.catatan:
+			done_at[log.langkah].append(log)
 	data = []
 	for step in sop.steps:
-		done = [
-			log for log in logs if log.langkah == step.number and not log.catatan
-		]  # returns carry a reason
+		done = done_at[step.number]
 		late = [log for log in done if log.status_waktu == "Terlambat"]
 		# office days: the minutes depend on the calendar, so the standard logged with each step
 		standard = step.minutes or (
