@@ -20,6 +20,13 @@ def latest_rows() -> list[dict]:
 
 @frappe.whitelist()
 @frappe.read_only()
+def siklus_berjalan(filters=None) -> int:
+	"""Cycles not yet archived, among those the user may see."""
+	return len(frappe.get_list("Monitoring Kinerja Triwulan", filters={"docstatus": 0}, pluck="name"))
+
+
+@frappe.whitelist()
+@frappe.read_only()
 def langkah_terlambat(filters=None) -> int:
 	"""Cycles whose current step has passed its mutu baku, among those the user may see."""
 	return len(

@@ -84,6 +84,7 @@ class TestEndpoints(FrappeTestCase):
 			"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.tandatangani_koreksi"
 		] = {"laporan": "LHM-none"}
 		calls["kinerja_kecamatan.access.get_count"] = {"doctype": "Isian Data Kinerja"}
+		calls["kinerja_kecamatan.dashboard.siklus_berjalan"] = {}
 		calls["kinerja_kecamatan.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.dashboard.indikator_sangat_rendah"] = {}
 		calls["kinerja_kecamatan.dashboard.rata_rata_capaian"] = {}
