@@ -98,7 +98,10 @@ def test_a_script_refusing_bad_arguments_says_why():
 	result = run([str(SCRIPTS / "benchmark.sh"), "nonsense"])
 	assert result.returncode == 3
 	[line] = error_lines(result.stderr)
-	assert "unknown benchmark 'nonsense': use desk, reports or nothing for both" in line
+	assert (
+		"unknown benchmark 'nonsense': use desk, reports, excel, growth, kabupaten or nothing for all but kabupaten"
+		in line
+	)
 
 
 def test_every_script_runs_under_the_shared_error_trap():
