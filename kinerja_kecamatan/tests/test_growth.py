@@ -94,6 +94,18 @@ class TestTransitionCost(FrappeTestCase):
 		self.assertEqual(round_trip(), short)
 
 
+class TestStepLogOnArchive(FrappeTestCase):
+	def test_archiving_a_cycle_submits_every_logged_step_with_it(self):
+		people = make_cycle_people()
+		cycle, heads = make_cycle(people, units=1)
+		run_quarter(people, heads, cycle.name, on_target)
+		self.assertEqual(frappe.db.get_value(MONITORING, cycle.name, "docstatus"), 1)
+		statuses = frappe.get_all(
+			"Log Langkah Monitoring", {"parent": cycle.name}, pluck="docstatus", distinct=True
+		)
+		self.assertEqual(statuses, [1])
+
+
 class TestIsianSaveCost(FrappeTestCase):
 	def save_queries(self, indicators: int) -> int:
 		"""Statements of the head's second save of an Isian of `indicators` rows."""

@@ -18,7 +18,6 @@ from kinerja_kecamatan.workflow.editing import (
 from kinerja_kecamatan.workflow.sop import FORMAT_BEHAVIOURS
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
-
 IDENTITY = ("kecamatan", "tahun", "triwulan", "perjanjian_kinerja")
 
 
@@ -83,8 +82,8 @@ class MonitoringKinerjaTriwulan(Document):
 		"""The step log only grows (server_fields.py takes back any edit of it), so a save inserts
 		its new rows instead of rewriting every row: a transition costs the same at the 500th
 		logged step as at the 5th."""
-		if fieldname != "log_langkah" or self.is_new():
-			return super().update_child_table(fieldname, df)
+		if fieldname != "log_langkah" or self.is_new() or self._action in ("submit", "cancel"):
+			return super().update_child_table(fieldname, df)  # submit/cancel: every row's docstatus
 		for row in self.log_langkah:
 			if row.is_new():
 				row.db_insert()
