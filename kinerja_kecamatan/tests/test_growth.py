@@ -3,9 +3,6 @@
 Queries are counted by MariaDB itself (the session's `Questions`), so no Frappe code is wrapped.
 """
 
-import os
-import subprocess
-import sys
 import time
 
 import frappe
@@ -17,6 +14,7 @@ from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.tes
 	make_cycle,
 	make_cycle_people,
 )
+from kinerja_kecamatan.tests.bench import run_bench
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLE_KASUBBAG_PK
 
 MONITORING = "Monitoring Kinerja Triwulan"
@@ -47,30 +45,6 @@ def add_log_rows(monitoring: str, count: int) -> None:
 			}
 		)
 		row.db_insert()
-
-
-def run_worker(queue: str) -> None:
-	"""A real RQ worker for `queue`, run until its queue is empty, as `bench worker --burst`."""
-	sites = os.environ.get("SITES_PATH") or os.path.abspath(frappe.local.sites_path)
-	result = subprocess.run(
-		[
-			sys.executable,
-			"-m",
-			"frappe.utils.bench_helper",
-			"frappe",
-			"--site",
-			frappe.local.site,
-			"worker",
-			"--queue",
-			queue,
-			"--burst",
-		],
-		cwd=sites,
-		capture_output=True,
-		text=True,
-		timeout=600,
-	)
-	assert result.returncode == 0, result.stderr[-2000:]
 
 
 class TestTransitionCost(FrappeTestCase):
@@ -156,7 +130,7 @@ class TestDistributionBySize(FrappeTestCase):
 		# the officer does not wait for 31 documents: none yet, a job on the long queue
 		self.assertEqual(frappe.db.count(ISIAN, {"monitoring": cycle.name}), 0)
 		frappe.db.commit()
-		run_worker("long")
+		run_bench("worker", "--queue", "long", "--burst")  # a real RQ worker, until the queue is empty
 		# the job may also be taken by a worker the demo runs on this bench: wait for its commit
 		for _ in range(120):
 			frappe.db.rollback()  # a new snapshot, to see what the worker committed
