@@ -7,6 +7,7 @@ TEST_PACKAGES=(chromium libreoffice-calc-nogui)
 [ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
 source "$(dirname "$0")/lib/setup.sh"
 source "$(dirname "$0")/lib/replica.sh"
+source "$(dirname "$0")/lib/serve.sh"
 
 TEST_SITE="${TEST_SITE:-test.localhost}"
 TEST_PORT="${TEST_PORT:-8001}"
@@ -16,7 +17,9 @@ build_assets
 # tests/test_replica.py proves the managers' reads go to it
 ensure_replica
 if [ "$CHECK_ONLY" = 1 ]; then
-	would "reinstall site $TEST_SITE, serve it on port $TEST_PORT and run pytest"
+	would "reinstall site $TEST_SITE"
+	would "$(serve_plan "$TEST_SITE" "$TEST_PORT")"
+	would "run pytest on $TEST_SITE"
 	exit 0
 fi
 
@@ -38,17 +41,10 @@ bench_cmd --site "$TEST_SITE" set-config --parse throttle_user_limit 10000 >/dev
 # served while the tests run: wkhtmltopdf fetches the print's assets from host_name, and the
 # browser tests drive it
 bench_cmd --site "$TEST_SITE" set-config host_name "http://127.0.0.1:$TEST_PORT" >/dev/null
-step "serving $TEST_SITE for the tests"
-(echo >"/dev/tcp/127.0.0.1/$TEST_PORT") >/dev/null 2>&1 \
-	&& die "port $TEST_PORT is taken by another program; stop it or set TEST_PORT to a free port"
-(cd "$BENCH_DIR" && exec setsid bash -c "$(declare -f as_bench_user); BENCH_USER=$BENCH_USER BENCH_HOME=$BENCH_HOME TOOLS_VENV=$TOOLS_VENV; as_bench_user $TOOLS_VENV/bin/bench --site $TEST_SITE serve --port $TEST_PORT --noreload" \
-	>"$BENCH_DIR/logs/kinerja-test-serve.log" 2>&1 </dev/null) &
-server=$!
-trap 'kill -- -$server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
-	curl -fs "http://127.0.0.1:$TEST_PORT/api/method/ping" >/dev/null 2>&1 && break
-	sleep 0.5
-done
+# the tests drive it with Chromium as production serves it (nginx, gunicorn, realtime); RQ
+# workers are the tests' own (burst workers), so that a test decides when queued work runs
+serve_site "$TEST_SITE" "$TEST_PORT" "kinerja-test-$TEST_PORT"
+trap 'stop_served "kinerja-test-$TEST_PORT" 2>/dev/null || true' EXIT
 
 step "pytest"
 log "Running pytest on $TEST_SITE"

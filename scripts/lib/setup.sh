@@ -102,7 +102,7 @@ install_system_packages() {
 	step "system packages"
 	local packages=(mariadb-server mariadb-client redis-server cron python3-venv python3-dev git rsync
 		pkg-config libmariadb-dev build-essential curl xfonts-75dpi fontconfig libxrender1 libxext6
-		libjpeg62-turbo fonts-dejavu-core poppler-utils nodejs npm "${TEST_PACKAGES[@]}")
+		libjpeg62-turbo fonts-dejavu-core poppler-utils nginx nodejs npm "${TEST_PACKAGES[@]}")
 	# a MariaDB already serving (a CI service, another install) needs no server package
 	if mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1 \
 		|| mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
@@ -126,6 +126,10 @@ install_system_packages() {
 	apt-get update -qq || die "apt-get update failed; check the network or /etc/apt/sources.list"
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
 		|| die "apt-get install ${missing[*]} failed; run it by hand to see why"
+	# Debian's package starts its own nginx on port 80; the scripts run nginx per served site
+	if [[ " ${missing[*]} " == *" nginx "* ]] && [ -f /run/nginx.pid ]; then
+		nginx -s quit 2>/dev/null || true
+	fi
 }
 
 ensure_yarn() {
