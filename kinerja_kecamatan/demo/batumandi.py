@@ -429,3 +429,14 @@ UNITS = [
 		],
 	),
 ]
+
+# each unit's singkatan, the label of its bar in the managers' chart
+SINGKATAN = {
+	"Sekretariat": "Sekret",
+	"Subbag Umum dan Kepegawaian": "Umpeg",
+	"Subbag Perencanaan dan Keuangan": "Renkeu",
+	"Seksi Pemerintahan": "Pem",
+	"Seksi Ketentraman dan Ketertiban Umum": "Trantib",
+	"Seksi Pemberdayaan Masyarakat Desa": "PMD",
+	"Seksi Kesejahteraan Sosial": "Kessos",
+}

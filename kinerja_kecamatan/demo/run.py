@@ -95,6 +95,7 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 					{
 						"doctype": "Unit Kerja",
 						"nama_unit": nama_unit,
+						"singkatan": data.SINGKATAN[nama_unit],
 						"jenis_unit": jenis_unit,
 						"kecamatan": kecamatan,
 					}
@@ -104,6 +105,9 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 			)
 			pejabat = ensure_pejabat(kecamatan, head, user, unit)
 			frappe.get_doc("Unit Kerja", unit).update({"kepala_unit": user, "pejabat": pejabat}).save()
+		elif frappe.db.get_value("Unit Kerja", unit, "singkatan") != data.SINGKATAN[nama_unit]:
+			# a demo made before units had a singkatan got one made from the name
+			frappe.db.set_value("Unit Kerja", unit, "singkatan", data.SINGKATAN[nama_unit])
 		heads[unit] = user
 		for kode, uraian, satuan, jenis, tahunan, tw, *_ in indicators:
 			name = frappe.db.get_value("Indikator Kinerja", {"kode": kode, "kecamatan": kecamatan})

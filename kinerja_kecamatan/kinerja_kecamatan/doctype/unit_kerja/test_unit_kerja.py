@@ -4,6 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_kecamatan.kinerja_kecamatan.doctype.unit_kerja.unit_kerja import singkatan_otomatis
 from kinerja_kecamatan.tests.factories import make_kecamatan, make_officer, make_unit, make_user
 from kinerja_kecamatan.workflow.sop import ROLE_KEPALA_UNIT
 
@@ -51,3 +52,27 @@ class TestUnitKerja(FrappeTestCase):
 				with self.assertRaisesRegex(frappe.ValidationError, f"bukan Pejabat Kecamatan {kecamatan}"):
 					doc.save()
 				self.assertNotIn(ROLE_KEPALA_UNIT, frappe.get_roles(user))
+
+	def test_a_singkatan_made_from_the_name(self):
+		self.assertEqual(singkatan_otomatis("Seksi Pemberdayaan Masyarakat Desa"), "PMD")
+		self.assertEqual(singkatan_otomatis("Subbag Perencanaan dan Keuangan"), "PK")
+		self.assertEqual(singkatan_otomatis("Seksi Umum"), "Umum")
+		self.assertEqual(singkatan_otomatis("Sekretariat"), "Sek.")
+
+	def test_each_unit_of_a_kecamatan_has_its_own_singkatan(self):
+		kecamatan = make_kecamatan()
+		first = make_unit(kecamatan, "Seksi Kesejahteraan Sosial")
+		second = make_unit(kecamatan, "Seksi Keamanan Sipil")
+		self.assertEqual(
+			[frappe.db.get_value("Unit Kerja", unit, "singkatan") for unit in (first, second)], ["KS", "KS2"]
+		)
+		for given, refusal in (("ks", "sudah dipakai"), ("Trantibum", "terlalu panjang")):
+			with self.subTest(given=given):
+				doc = frappe.get_doc("Unit Kerja", second)
+				doc.singkatan = given
+				with self.assertRaisesRegex(frappe.ValidationError, refusal):
+					doc.save()
+		doc = frappe.get_doc("Unit Kerja", second)
+		doc.singkatan = "Kamsip"
+		doc.save()
+		self.assertEqual(frappe.db.get_value("Unit Kerja", second, "singkatan"), "Kamsip")

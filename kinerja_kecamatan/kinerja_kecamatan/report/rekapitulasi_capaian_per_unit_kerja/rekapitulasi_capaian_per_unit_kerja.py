@@ -3,6 +3,7 @@
 
 from collections import defaultdict
 
+import frappe
 from frappe import _
 
 from kinerja_kecamatan.report_data import (
@@ -22,12 +23,14 @@ def execute(filters=None):
 	rows_of = defaultdict(list)  # grouped once: the cost grows with the rows, not rows × units
 	for row in isian_rows(parents, fields=SUMMARY_FIELDS):
 		rows_of[row.parent].append(row)
+	singkatan = short_labels(parents)
 	data = []
 	for parent in parents:
 		unit_rows = rows_of[parent.name]
 		data.append(
 			{
 				"unit_kerja": parent.unit_kerja,
+				"singkatan": singkatan[parent.name],
 				"kecamatan": parent.kecamatan,
 				"tahun": parent.tahun,
 				"triwulan": parent.triwulan,
@@ -48,6 +51,7 @@ def columns():
 			"options": "Unit Kerja",
 			"width": 220,
 		},
+		{"fieldname": "singkatan", "label": _("Singkatan"), "fieldtype": "Data", "width": 90},
 		{
 			"fieldname": "kecamatan",
 			"label": _("Kecamatan"),
@@ -69,5 +73,25 @@ def columns():
 	]
 
 
+def short_labels(parents) -> dict:
+	"""Isian → its unit's singkatan, the chart's bar label (a full name is cut to "Seks ..."); with
+	several kecamatan in one chart, each label names its kecamatan too."""
+	units = {parent.unit_kerja for parent in parents}
+	singkatan = dict(
+		frappe.get_all(
+			"Unit Kerja",
+			filters={"name": ("in", list(units) or [""])},
+			fields=["name", "singkatan"],
+			as_list=True,
+		)
+	)
+	several = len({parent.kecamatan for parent in parents}) > 1
+	labels = {}
+	for parent in parents:
+		label = singkatan.get(parent.unit_kerja) or parent.unit_kerja
+		labels[parent.name] = f"{label} {parent.kecamatan}" if several else label
+	return labels
+
+
 def chart(data):
-	return average_chart(data, "unit_kerja")
+	return average_chart(data, "singkatan")
