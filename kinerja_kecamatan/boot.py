@@ -15,7 +15,8 @@ def extend_bootinfo(bootinfo):
 		return
 	bootinfo.kinerja_warna_predikat = frappe.get_cached_doc("Pengaturan Kinerja").warna()
 	bootinfo.kinerja_predikat = predikat_labels()
-	period = latest_period()
+	# an intranet user without the app's roles reads no Isian (get_list would refuse the whole boot)
+	period = latest_period() if frappe.has_permission("Isian Data Kinerja", "read") else {}
 	scope = scope_of(frappe.session.user)
 	if scope is None or len(scope.kecamatan) != 1:
 		period.pop("kecamatan", None)  # a kabupaten reader starts on every kecamatan
