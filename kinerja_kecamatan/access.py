@@ -31,6 +31,8 @@ from kinerja_kecamatan.workflow.sop import (
 # heading the Sekretariat, the Kasubbag PK heading their Subbag) is not confined to their unit
 CYCLE_ROLES = {ROLE_CAMAT, ROLE_SEKRETARIS, ROLE_KASUBBAG_PK, ROLE_PELAKSANA}
 UNCONFINED_ROLES = {"System Manager", ROLE_KABUPATEN}
+# every role the app brings (its first screen and sidebar are for users holding one)
+APP_ROLES = frozenset(CYCLE_ROLES | {ROLE_KEPALA_UNIT, ROLE_KABUPATEN})
 
 # How each DocType reaches its kecamatan, and its unit where the data is a unit's own.
 SCOPE_FIELDS = {

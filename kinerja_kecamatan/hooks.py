@@ -81,9 +81,15 @@ doc_events["Comment"] = {"before_insert": "kinerja_kecamatan.attachments.comment
 
 # Frappe's frappe.client.get_count counts any DocType with no permission check at all
 override_whitelisted_methods = {"frappe.client.get_count": "kinerja_kecamatan.access.get_count"}
+# the sidebar of a user holding only the app's roles leaves out Frappe's admin workspaces (sidebar.py)
+override_whitelisted_methods["frappe.desk.desktop.get_workspace_sidebar_items"] = (
+	"kinerja_kecamatan.sidebar.get_workspace_sidebar_items"
+)
 
 # Desk
 # ----
+# the app's users open the desk on Beranda Kinerja (page/beranda_kinerja): a unit head's Isian, an
+# officer's awaiting cycle, else the workspace
 extend_bootinfo = "kinerja_kecamatan.boot.extend_bootinfo"
 # capaian as "94,44%" in the app's forms and reports (public/js/kinerja.bundle.js)
 app_include_js = "kinerja.bundle.js"

@@ -44,3 +44,14 @@ def jam_indonesia(value: time | timedelta | str | None, timezone: str | None = N
 		hour, minute = (int(part) for part in str(value).split(":")[:2])
 	zone = ZONA_WAKTU.get(timezone or "")
 	return f"{hour:02d}.{minute:02d}" + (f" {zone}" if zone else "")
+
+
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def batas_waktu_indonesia(value: datetime | None, timezone: str | None = None) -> str:
+	"""A deadline as a letter writes it: 2025-04-14 12:00 in Asia/Makassar →
+	"Senin, 14 April 2025 pukul 12.00 WITA"; None → ""."""
+	if not value:
+		return ""
+	return f"{HARI[value.weekday()]}, {tanggal_indonesia(value)} pukul {jam_indonesia(value.time(), timezone)}"

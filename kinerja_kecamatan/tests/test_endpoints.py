@@ -16,6 +16,8 @@ from kinerja_kecamatan.tests.rest import rest
 
 # anyone holding a printed report may check its PDF (kinerja_kecamatan/tests/test_trust.py)
 PUBLIC_METHOD = "kinerja_kecamatan.laporan.verifikasi_berkas"
+# Frappe's own desk methods the app overrides: they answer every desk user, as Frappe's do
+DESK_OVERRIDES = {"kinerja_kecamatan.sidebar.get_workspace_sidebar_items"}
 
 
 def app_methods() -> list[str]:
@@ -28,6 +30,8 @@ def app_methods() -> list[str]:
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
+		"kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja",
+		"kinerja_kecamatan.sidebar",
 	):
 		frappe.get_module(module)
 	return sorted(
@@ -88,8 +92,14 @@ class TestEndpoints(FrappeTestCase):
 		calls["kinerja_kecamatan.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.dashboard.indikator_sangat_rendah"] = {}
 		calls["kinerja_kecamatan.dashboard.rata_rata_capaian"] = {}
-		self.assertEqual(set(calls), set(app_methods()) - {PUBLIC_METHOD})
+		calls["kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja.get_landing"] = {}
+		self.assertEqual(set(calls), set(app_methods()) - {PUBLIC_METHOD} - DESK_OVERRIDES)
 		for method, args in calls.items():
 			with self.subTest(method=method):
 				status, _body = rest("POST", f"/api/method/{method}", self.outsider, args)
 				self.assertEqual(status, 403)
+
+	def test_the_sidebar_answers_whom_frappe_answers(self):
+		status, body = rest("POST", "/api/method/frappe.desk.desktop.get_workspace_sidebar_items", self.outsider, {})
+		self.assertEqual(status, 200)
+		self.assertIn("pages", body["message"])

@@ -1,8 +1,8 @@
 """Dates and times as Indonesian letters write them (pure, no site)."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from kinerja_kecamatan.tanggal import jam_indonesia, tanggal_indonesia
+from kinerja_kecamatan.tanggal import batas_waktu_indonesia, jam_indonesia, tanggal_indonesia
 
 
 def test_a_date_in_indonesian():
@@ -17,3 +17,15 @@ def test_a_time_with_its_zone():
 	assert jam_indonesia(time(7, 5), "Asia/Jayapura") == "07.05 WIT"
 	assert jam_indonesia("9:00:00", "Europe/London") == "09.00"
 	assert jam_indonesia(None, "Asia/Makassar") == ""
+
+
+def test_a_deadline_with_its_day():
+	assert (
+		batas_waktu_indonesia(datetime(2025, 4, 14, 12, 0), "Asia/Makassar")
+		== "Senin, 14 April 2025 pukul 12.00 WITA"
+	)
+	assert (
+		batas_waktu_indonesia(datetime(2025, 4, 18, 7, 30), "Asia/Jakarta")
+		== "Jumat, 18 April 2025 pukul 07.30 WIB"
+	)
+	assert batas_waktu_indonesia(None) == ""
