@@ -8,7 +8,8 @@
 frappe.provide("kinerja_kecamatan");
 
 kinerja_kecamatan.Beranda = class Beranda {
-	static API = "kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja.get_landing";
+	static API =
+		"kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja.get_landing";
 	static EXCEL_API = "/api/method/kinerja_kecamatan.isian_excel.download_isian";
 
 	constructor(wrapper) {
@@ -50,7 +51,9 @@ kinerja_kecamatan.Beranda = class Beranda {
 			html += siklus.map((row) => this.siklus_card(row)).join("");
 		}
 		if (!isian.length && !siklus.length) {
-			html += `<p class="text-muted">${e(__("Tidak ada Isian atau langkah yang menunggu Anda."))}</p>`;
+			html += `<p class="text-muted">${e(
+				__("Tidak ada Isian atau langkah yang menunggu Anda.")
+			)}</p>`;
 		}
 		html += `<p class="beranda-ruang-kerja"><a href="/app/kinerja-kecamatan">${e(
 			__("Buka ruang kerja Kinerja Kecamatan")
@@ -77,13 +80,13 @@ kinerja_kecamatan.Beranda = class Beranda {
 		let buttons = "";
 		if (row.name) {
 			const name = encodeURIComponent(row.name);
+			const open = row.terbuka
+				? __("Isi Isian {0}", [row.periode])
+				: __("Buka Isian {0}", [row.periode]);
+			const excel = `${kinerja_kecamatan.Beranda.EXCEL_API}?name=${name}`;
 			buttons = `<div class="beranda-tombol">
-				<a class="btn btn-primary btn-buka-isian" href="/app/isian-data-kinerja/${name}">${e(
-				row.terbuka ? __("Isi Isian {0}", [row.periode]) : __("Buka Isian {0}", [row.periode])
-			)}</a>
-				<a class="btn btn-default btn-unduh-excel" href="${kinerja_kecamatan.Beranda.EXCEL_API}?name=${name}">${e(
-				__("Unduh Format Excel")
-			)}</a>
+				<a class="btn btn-primary btn-buka-isian" href="/app/isian-data-kinerja/${name}">${e(open)}</a>
+				<a class="btn btn-default btn-unduh-excel" href="${excel}">${e(__("Unduh Format Excel"))}</a>
 			</div>`;
 		}
 		return `<section class="beranda-kartu beranda-isian" data-isian="${e(row.name || "")}">
@@ -99,9 +102,13 @@ kinerja_kecamatan.Beranda = class Beranda {
 
 	siklus_card(row) {
 		const e = frappe.utils.escape_html;
-		const deadline = row.batas_waktu_teks
-			? `<p class="beranda-batas">${e(__("Batas waktu:"))} <strong>${e(row.batas_waktu_teks)}</strong></p>`
-			: "";
+		let deadline = "";
+		if (row.batas_waktu_teks) {
+			const when = e(row.batas_waktu_teks);
+			deadline = `<p class="beranda-batas">${e(
+				__("Batas waktu:")
+			)} <strong>${when}</strong></p>`;
+		}
 		return `<section class="beranda-kartu beranda-siklus" data-monitoring="${e(row.name)}">
 			<p class="beranda-unit text-muted">${e(row.judul)}</p>
 			<h3 class="beranda-judul">${e(row.uraian_langkah || row.periode)}</h3>
