@@ -45,7 +45,8 @@ def before_uninstall():
 
 
 def ensure_roles():
-	"""Create the SOP's roles with desk access. An existing role is left as the admin keeps it."""
+	"""Create the SOP's roles with desk access. An existing role is left as the admin keeps it,
+	and no user is given a role: the administrator gives them (README, "Memasang di intranet")."""
 	for role in ROLES:
 		if frappe.db.exists("Role", role.name):
 			continue
@@ -91,6 +92,13 @@ def sync_print_format_templates():
 
 
 def remove_roles():
+	"""Take away the SOP's roles the app made, from every user holding them too. A role of the
+	same name the site had before the app came (older than the app's module) is the site's own:
+	it stays, with its users."""
+	installed = frappe.db.get_value("Module Def", "Kinerja Kecamatan", "creation")
 	for role in ROLES:
-		if frappe.db.exists("Role", role.name):
-			frappe.delete_doc("Role", role.name, ignore_permissions=True, force=True)
+		created = frappe.db.get_value("Role", role.name, "creation")
+		if not created or (installed and created < installed):
+			continue
+		frappe.db.delete("Has Role", {"role": role.name})
+		frappe.delete_doc("Role", role.name, ignore_permissions=True, force=True)
