@@ -78,6 +78,9 @@ doc_events["File"] = {
 doc_events["Workflow"] = {"on_update": "kinerja_kecamatan.workflow.setup.sync_sop_from_workflow"}
 # a comment on the app's records carries its real author
 doc_events["Comment"] = {"before_insert": "kinerja_kecamatan.attachments.comment_as_its_author"}
+# a user given one of the app's roles and no language of their own reads it in Bahasa Indonesia,
+# whatever the site's default language (user_language.py)
+doc_events["User"] = {"validate": "kinerja_kecamatan.user_language.set_language_of_app_user"}
 
 # Frappe's frappe.client.get_count counts any DocType with no permission check at all
 override_whitelisted_methods = {"frappe.client.get_count": "kinerja_kecamatan.access.get_count"}
