@@ -10,27 +10,29 @@ test is skipped otherwise. A failing test leaves a screenshot in test-artifacts/
 """
 
 import io
-import os
-import shutil
-import time
-from pathlib import Path
+import re
 
 import frappe
-import pytest
-from frappe.tests.utils import FrappeTestCase
-from frappe.utils.password import update_password
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from kinerja_kecamatan.demo.quarter import give_disposition, run_quarter
+from kinerja_kecamatan.demo.quarter import give_disposition
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
 	make_cycle,
-	make_cycle_people,
 )
 from kinerja_kecamatan.laporan import laporan_of
+from kinerja_kecamatan.tests.browser import (
+	ARTIFACTS,
+	MONITORING,
+	BrowserTestCase,
+	archived_cycle,
+	browser_people,
+	cycle_at,
+	eventually,
+	needs_chromium,
+)
 from kinerja_kecamatan.workflow.sop import (
-	ARCHIVED,
 	ROLE_CAMAT,
 	ROLE_KASUBBAG_PK,
 	ROLE_PELAKSANA,
@@ -38,129 +40,39 @@ from kinerja_kecamatan.workflow.sop import (
 	step,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-PASSWORD = "Uji#Browser2024"
-ARTIFACTS = Path(os.environ.get("KINERJA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
-MONITORING = "Monitoring Kinerja Triwulan"
 ISIAN = "Isian Data Kinerja"
 # columns of the Format Isian's data sheet
 REALISASI, PENGHAMBAT, TINDAK = 8, 10, 11
 
-pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium is not installed")
+pytestmark = needs_chromium
 
 
-def on_target(_row):
-	return ("100", {})
-
-
-def cycle_at(people, number):
-	"""A new cycle taken by the server to step `number`; returns (monitoring, heads)."""
-	monitoring, heads = make_cycle(people)
-	for user in heads.values():
-		update_password(user, PASSWORD)
-	run_quarter(people, heads, monitoring.name, on_target, until=number)
-	return monitoring, heads
-
-
-def eventually(read, expected, seconds=15):
-	"""What the served site committed, once it is `expected` (the browser works asynchronously)."""
-	deadline = time.monotonic() + seconds
-	while True:
-		frappe.db.rollback()
-		value = read()
-		if value == expected or time.monotonic() > deadline:
-			return value
-		time.sleep(0.3)
-
-
-class TestDeskInBrowser(FrappeTestCase):
+class TestDeskInBrowser(BrowserTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		from playwright.sync_api import sync_playwright
-
-		cls.base = frappe.utils.get_url()
-		cls.people = make_cycle_people()
-		for user in cls.people.values():
-			update_password(user, PASSWORD)
+		cls.people = browser_people()
 		cls.monitoring, cls.heads = make_cycle(cls.people)
 		give_disposition(cls.people, cls.monitoring.name)
-		cls.archived, _heads = cycle_at(cls.people, ARCHIVED)
+		cls.archived, _heads = archived_cycle()
 		cls.distribution, cls.distribution_heads = cycle_at(cls.people, 3)
 		cls.schedule, _heads = cycle_at(cls.people, 7)
 		cls.correction, _heads = cycle_at(cls.people, 10)
 		frappe.db.commit()  # the browser talks to the served site, on its own connections
-		cls.playwright = sync_playwright().start()
-		cls.browser = cls.playwright.chromium.launch(
-			executable_path=CHROMIUM,
-			args=[
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-				"--disable-sync",
-				"--no-first-run",
-			],
-		)
-
-	@classmethod
-	def tearDownClass(cls):
-		cls.browser.close()
-		cls.playwright.stop()
-		super().tearDownClass()
-
-	def setUp(self):
-		self.context = self.browser.new_context(viewport={"width": 1400, "height": 1000}, locale="id-ID")
-		self.page = self.context.new_page()
-
-	def _callTestMethod(self, method):
-		# the page as it was when the test failed, under unittest and pytest alike
-		try:
-			method()
-		except BaseException:
-			ARTIFACTS.mkdir(exist_ok=True)
-			self.page.screenshot(path=str(ARTIFACTS / f"{self._testMethodName}.png"), full_page=True)
-			raise
-
-	def tearDown(self):
-		self.context.close()
 
 	def login(self, role=None, user=None):
-		# a fresh context: a request still in flight could set the previous user's cookie again
-		self.context.close()
-		self.setUp()
-		self.page.goto(f"{self.base}/login")
-		self.page.fill("#login_email", user or self.people[role])
-		self.page.fill("#login_password", PASSWORD)
-		self.page.click(".btn-login")
-		self.page.wait_for_url("**/app**")
-
-	def open_form(self, doctype, name):
-		self.page.goto(f"{self.base}/app/{frappe.scrub(doctype).replace('_', '-')}/{name}")
-		self.page.wait_for_selector(f'.page-head:has-text("{name}"), .frappe-control', state="attached")
-
-	def choose_workflow_action(self, monitoring, action):
-		self.open_form(MONITORING, monitoring)
-		self.page.locator(".actions-btn-group > button").click()
-		self.page.locator(".actions-btn-group .dropdown-menu").get_by_text(action, exact=True).click()
+		super().login(user or self.people[role])
 
 	def take_workflow_action(self, action, monitoring=None):
-		self.choose_workflow_action(monitoring or self.monitoring.name, action)
-		# Frappe asks for confirmation of some actions; answer yes when it does
-		confirm = self.page.locator(".modal.show .btn-primary")
-		try:
-			confirm.click(timeout=2000)
-		except Exception:
-			pass
-		self.page.wait_for_timeout(1500)
+		super().take_workflow_action(action, monitoring or self.monitoring.name)
 
 	def step_of(self, monitoring):
 		return lambda: frappe.db.get_value(MONITORING, monitoring, "langkah")
 
 	def test_camat_then_kasubbag_take_their_steps_with_the_workflow_buttons(self):
 		self.login(ROLE_CAMAT)
-		# the desk opens on the app's workspace, not on Frappe's
-		self.page.wait_for_url("**/app/kinerja-kecamatan")
+		# the desk opens on the app's first screen (a cycle awaiting the Camat), not on Frappe's
+		self.page.wait_for_url(re.compile(r".*/app/monitoring-kinerja-triwulan/.+"))
 		self.take_workflow_action(step(1).action)
 		self.assertEqual(eventually(self.step_of(self.monitoring.name), 2), 2)
 		self.login(ROLE_KASUBBAG_PK)

@@ -34,7 +34,16 @@ def distribute_in_background_or_now(monitoring) -> None:
 
 
 def distribute_formats_of(monitoring_name: str) -> list[str]:
-	return distribute_formats(frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name))
+	created = distribute_formats(frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name))
+	# whoever has the cycle open sees the units' count without reloading (monitoring_kinerja_triwulan.js)
+	frappe.publish_realtime(
+		"kinerja_isian_disampaikan",
+		{"monitoring": monitoring_name},
+		doctype="Monitoring Kinerja Triwulan",
+		docname=monitoring_name,
+		after_commit=True,
+	)
+	return created
 
 
 def distribute_formats(monitoring) -> list[str]:

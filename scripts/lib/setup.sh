@@ -329,7 +329,7 @@ sync_app() {
 	[ "$(id -u)" = 0 ] && chown_opt=(--chown="$BENCH_USER:$BENCH_USER")
 	rsync -a --delete "${chown_opt[@]}" --exclude .git --exclude node_modules --exclude __pycache__ \
 		--exclude '*.pyc' --exclude '*.egg-info' --exclude "$APP_NAME/public/dist" \
-		--exclude .pytest_cache --exclude .hypothesis "$APP_SRC/" "$dest/"
+		--exclude .pytest_cache --exclude .hypothesis --exclude test-artifacts "$APP_SRC/" "$dest/"
 	if ! as_bench_user "$BENCH_DIR/env/bin/python" -c "import $APP_NAME" 2>/dev/null \
 		|| ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt"; then
 		log "Installing $APP_NAME into the bench's Python"

@@ -8,6 +8,7 @@ const sop_of = (frm) => (frm.doc.__onload && frm.doc.__onload.sop) || {};
 
 frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 	setup(frm) {
+		reload_when_isian_delivered();
 		frm.set_query("perjanjian_kinerja", () => ({
 			filters: { kecamatan: frm.doc.kecamatan, tahun: frm.doc.tahun, docstatus: 1 },
 		}));
@@ -66,6 +67,19 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 		});
 	},
 });
+
+// A big kecamatan's Isian are made by a background job (workflow/distribution.py); when it
+// ends, an open form of its cycle reloads to show the units' count.
+let listening_for_delivery = false;
+function reload_when_isian_delivered() {
+	if (listening_for_delivery) return;
+	listening_for_delivery = true;
+	frappe.realtime.on("kinerja_isian_disampaikan", ({ monitoring }) => {
+		if (cur_frm && cur_frm.doctype === "Monitoring Kinerja Triwulan" && cur_frm.docname === monitoring) {
+			cur_frm.reload_doc();
+		}
+	});
+}
 
 function show_current_step(frm) {
 	if (frm.is_new() || !frm.doc.langkah) return;
