@@ -171,6 +171,19 @@ class TestServedDesk(BrowserTestCase):
 		self.page.wait_for_function("() => frappe.realtime.socket && frappe.realtime.socket.connected")
 		self.assertTrue(self.page.evaluate("frappe.realtime.socket.connected"))
 
+	def test_capaian_reads_indonesian_whatever_the_sites_number_format(self):
+		self.login(self.people[ROLE_CAMAT])
+		self.page.wait_for_function("() => frappe.form.formatters.Percent")
+		# an intranet whose site writes numbers the English way
+		self.page.evaluate("frappe.boot.sysdefaults.number_format = '#,###.##'")
+		shown = self.page.evaluate(
+			"frappe.form.formatters.Percent(1234.567, {parent: 'Isian Data Kinerja Indikator', precision: 2})"
+		)
+		self.assertIn("1.234,57%", shown)
+		# another app's percent keeps Frappe's own formatter
+		other = self.page.evaluate("frappe.form.formatters.Percent(1234.567, {parent: 'ToDo', precision: 2})")
+		self.assertIn(">1234.57%<", other)
+
 	def test_queued_step_3_shows_its_progress_and_then_its_units_without_a_reload(self):
 		units = jobs.SHORT_QUEUE_UNITS + 1
 		self.login(self.people[ROLE_PELAKSANA])

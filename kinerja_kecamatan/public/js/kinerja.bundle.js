@@ -1,7 +1,8 @@
-// Capaian in the desk as Indonesians write it: "94,44%" with the site's number format (#.###,##)
-// and two decimals. Frappe's own Percent formatter prints a JavaScript number ("94.444%"); this
+// Capaian in the desk as Indonesians write it: "94,44%" (#.###,##, whatever the number format of
+// the intranet's site) and two decimals. Frappe's own Percent formatter prints a JavaScript number ("94.444%"); this
 // one applies to the app's DocTypes and reports only, and leaves every other app as it is.
 (() => {
+	const INDONESIAN_NUMBER_FORMAT = "#.###,##";
 	const frappe_percent = frappe.form.formatters.Percent;
 	const ours = (docfield) => {
 		const doctypes = frappe.boot.kinerja_doctypes || [];
@@ -15,6 +16,6 @@
 			return frappe_percent(value, docfield, options, doc);
 		}
 		const precision = cint(docfield && docfield.precision) || 2;
-		return frappe.form.formatters._right(format_number(value, null, precision) + "%", options);
+		return frappe.form.formatters._right(format_number(value, INDONESIAN_NUMBER_FORMAT, precision) + "%", options);
 	};
 })();
