@@ -47,6 +47,19 @@ SCOPE_FIELDS = {
 	"Blanko Monitoring Kinerja": ("kecamatan", "unit_kerja"),
 	"Laporan Hasil Monitoring": ("kecamatan", None),
 }
+# Their child tables, seen only through a parent the user may see (query_conditions); hooks.py
+# registers both lists, and tests/test_access_lists.py holds this one equal to the DocTypes' tables.
+CONFINED_CHILDREN = (
+	"Target Perjanjian Kinerja",
+	"Log Langkah Monitoring",
+	"Pengecualian Isian Kinerja",
+	"Jadwal Monitoring Unit",
+	"Isian Data Kinerja Indikator",
+	"Blanko Monitoring Indikator",
+	"Laporan Hasil Monitoring Indikator",
+	"Laporan Rekap Predikat",
+	"Laporan Capaian Unit",
+)
 
 
 @dataclass(frozen=True)

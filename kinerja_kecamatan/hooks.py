@@ -19,35 +19,16 @@ before_tests = "kinerja_kecamatan.site_setup.complete_setup_wizard"
 # Permissions
 # -----------
 # every record, list, report and child-table listing is confined to the user's kecamatan and,
-# for a unit head, their units (kinerja_kecamatan/access.py)
-_CONFINED = [
-	"Kecamatan",
-	"Unit Kerja",
-	"Pejabat",
-	"Indikator Kinerja",
-	"Perjanjian Kinerja",
-	"Monitoring Kinerja Triwulan",
-	"Jadwal Monitoring",
-	"Isian Data Kinerja",
-	"Blanko Monitoring Kinerja",
-	"Laporan Hasil Monitoring",
-]
-_CONFINED_CHILDREN = [
-	"Target Perjanjian Kinerja",
-	"Log Langkah Monitoring",
-	"Pengecualian Isian Kinerja",
-	"Jadwal Monitoring Unit",
-	"Isian Data Kinerja Indikator",
-	"Blanko Monitoring Indikator",
-	"Laporan Hasil Monitoring Indikator",
-	"Laporan Rekap Predikat",
-	"Laporan Capaian Unit",
-]
+# for a unit head, their units: one list, in access.py (imported under private names: Frappe takes
+# every public name of this module for a hook)
+from kinerja_kecamatan.access import CONFINED_CHILDREN as _CONFINED_CHILDREN
+from kinerja_kecamatan.access import SCOPE_FIELDS as _SCOPE_FIELDS
+
 permission_query_conditions = {
-	doctype: "kinerja_kecamatan.access.query_conditions" for doctype in _CONFINED + _CONFINED_CHILDREN
+	doctype: "kinerja_kecamatan.access.query_conditions" for doctype in (*_SCOPE_FIELDS, *_CONFINED_CHILDREN)
 }
 permission_query_conditions["File"] = "kinerja_kecamatan.access.file_query_conditions"
-has_permission = {doctype: "kinerja_kecamatan.access.has_permission" for doctype in _CONFINED}
+has_permission = {doctype: "kinerja_kecamatan.access.has_permission" for doctype in _SCOPE_FIELDS}
 has_permission["File"] = "kinerja_kecamatan.laporan.archive_file_permission"
 
 # Documents
