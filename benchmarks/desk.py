@@ -61,7 +61,7 @@ RETURN_REASON = "Jadwal bentrok dengan rapat koordinasi"
 def seed():
 	"""Returns what the clients need: users, tokens, names and filters."""
 	from kinerja_kecamatan.demo.quarter import run_quarter
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+	from kinerja_kecamatan.tests.factories import (
 		make_cycle,
 		make_cycle_people,
 	)

@@ -52,7 +52,7 @@ def on_target(row):
 
 def people_and_cycle(units: int, indicators: int, until: int):
 	from kinerja_kecamatan.demo.quarter import run_quarter
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+	from kinerja_kecamatan.tests.factories import (
 		make_cycle,
 		make_cycle_people,
 	)

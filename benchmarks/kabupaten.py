@@ -92,7 +92,7 @@ def transition_roles():
 def seed_kecamatan():
 	"""One kecamatan with its officers, units, PK and three cycles; returns its part of the seed."""
 	from kinerja_kecamatan.demo.quarter import run_quarter
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+	from kinerja_kecamatan.tests.factories import (
 		make_cycle,
 		make_cycle_people,
 	)

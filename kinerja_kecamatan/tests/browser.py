@@ -17,7 +17,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.password import update_password
 
 from kinerja_kecamatan.demo.quarter import run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
 )

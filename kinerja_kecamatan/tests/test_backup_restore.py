@@ -10,11 +10,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.demo.quarter import run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+from kinerja_kecamatan.tests.bench import run_bench
+from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
 )
-from kinerja_kecamatan.tests.bench import run_bench
 
 RESTORED = "restore.localhost"
 

@@ -18,9 +18,6 @@ from playwright.sync_api import expect
 
 from kinerja_kecamatan.demo.quarter import give_disposition
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
-	make_cycle,
-)
 from kinerja_kecamatan.laporan import laporan_of
 from kinerja_kecamatan.tests.browser import (
 	ARTIFACTS,
@@ -31,6 +28,9 @@ from kinerja_kecamatan.tests.browser import (
 	cycle_at,
 	eventually,
 	needs_chromium,
+)
+from kinerja_kecamatan.tests.factories import (
+	make_cycle,
 )
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,

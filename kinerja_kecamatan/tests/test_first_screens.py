@@ -18,9 +18,6 @@ from playwright.sync_api import expect
 from kinerja_kecamatan.boot import extend_bootinfo
 from kinerja_kecamatan.demo import batumandi
 from kinerja_kecamatan.demo.quarter import as_user, fill_isian, run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
-	make_cycle_people,
-)
 from kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja import beranda_kinerja
 from kinerja_kecamatan.kinerja_kecamatan.report.rekapitulasi_capaian_per_unit_kerja import (
 	rekapitulasi_capaian_per_unit_kerja,
@@ -35,6 +32,7 @@ from kinerja_kecamatan.tests.browser import (
 	needs_chromium,
 )
 from kinerja_kecamatan.tests.factories import (
+	make_cycle_people,
 	make_indikator,
 	make_kecamatan,
 	make_officer,

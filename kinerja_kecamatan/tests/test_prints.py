@@ -8,10 +8,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.demo.quarter import run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
-	make_cycle_people,
-)
 from kinerja_kecamatan.tests.factories import (
+	make_cycle_people,
 	make_indikator,
 	make_kecamatan,
 	make_officers,

@@ -9,12 +9,12 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now_datetime
 
 from kinerja_kecamatan.demo.quarter import as_user, run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+from kinerja_kecamatan.tests.factories import (
 	WorkflowTestCase,
 	make_cycle,
 	make_cycle_people,
+	make_user,
 )
-from kinerja_kecamatan.tests.factories import make_user
 from kinerja_kecamatan.tests.rest import http
 from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.reminders import send_reminders

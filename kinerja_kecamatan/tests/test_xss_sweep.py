@@ -15,7 +15,7 @@ import pytest
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.demo.quarter import run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
 )

@@ -13,12 +13,12 @@ from pypdf import PdfReader
 
 from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.test_monitoring_kinerja_triwulan import (
+from kinerja_kecamatan.laporan import content_hash, laporan_of
+from kinerja_kecamatan.tanggal import tanggal_indonesia
+from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
 )
-from kinerja_kecamatan.laporan import content_hash, laporan_of
-from kinerja_kecamatan.tanggal import tanggal_indonesia
 from kinerja_kecamatan.tests.rest import rest
 from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, ROLE_PELAKSANA
 
@@ -108,7 +108,10 @@ class TestSignedReport(FrappeTestCase):
 		# one copy on the report and one on the cycle: the file outlives either record
 		self.assertEqual(
 			[(f.attached_to_doctype, f.attached_to_name, f.is_private) for f in records],
-			[(self.laporan.doctype, self.laporan.name, 1), (self.monitoring.doctype, self.monitoring.name, 1)],
+			[
+				(self.laporan.doctype, self.laporan.name, 1),
+				(self.monitoring.doctype, self.monitoring.name, 1),
+			],
 		)
 		archive = frappe.get_doc("File", {"file_url": self.laporan.file_arsip})
 		text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(archive.get_content())).pages)

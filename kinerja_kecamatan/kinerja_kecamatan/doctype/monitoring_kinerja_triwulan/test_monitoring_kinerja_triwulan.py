@@ -14,13 +14,9 @@ from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.mon
 )
 from kinerja_kecamatan.tests.bench import run_bench
 from kinerja_kecamatan.tests.factories import (
-	make_indikator,
-	make_kecamatan,
-	make_officers,
-	make_pk,
-	make_unit_head,
+	WorkflowTestCase,
+	make_cycle,
 	make_user,
-	open_cycle,
 )
 from kinerja_kecamatan.tests.rest import rest
 from kinerja_kecamatan.workflow.office_calendar import office_calendar
@@ -36,74 +32,6 @@ from kinerja_kecamatan.workflow.sop import (
 	STEPS,
 	step,
 )
-
-
-def make_cycle_people():
-	return {
-		ROLE_CAMAT: make_user(roles=(ROLE_CAMAT,)),
-		ROLE_SEKRETARIS: make_user(roles=(ROLE_SEKRETARIS,)),
-		ROLE_KASUBBAG_PK: make_user(roles=(ROLE_KASUBBAG_PK,)),
-		ROLE_PELAKSANA: make_user(roles=(ROLE_PELAKSANA,)),
-	}
-
-
-def make_cycle(people, units=2, indicators=1):
-	"""A kecamatan with `units` units (each with a head and `indicators` indicators), its PK, and
-	a new Monitoring opened by the Kasubbag PK."""
-	kecamatan = make_kecamatan()
-	make_officers(kecamatan, people)
-	heads, targets = {}, {}
-	for _ in range(units):
-		unit, head = make_unit_head(kecamatan)
-		heads[unit] = head
-		for _ in range(indicators):
-			targets[make_indikator(kecamatan, unit)] = (400, 100, 100, 100, 100)
-	pk = make_pk(kecamatan, 2024, targets)
-	return open_cycle(people[ROLE_KASUBBAG_PK], kecamatan, pk.name), heads
-
-
-class WorkflowTestCase(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.people = make_cycle_people()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
-	def act(self, role, monitoring, action):
-		frappe.set_user(self.people[role])
-		try:
-			return apply_workflow(monitoring.as_dict(), action)
-		finally:
-			frappe.set_user("Administrator")
-
-	def edit(self, role, monitoring, **values):
-		frappe.set_user(self.people[role])
-		try:
-			doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring.name)
-			doc.update(values)
-			doc.save()
-			return doc
-		finally:
-			frappe.set_user("Administrator")
-
-	def assert_wrong_roles_refused(self, monitoring, action, right_role):
-		for role in self.people:
-			if role == right_role:
-				continue
-			with self.subTest(action=action, role=role):
-				with self.assertRaises(frappe.ValidationError):
-					self.act(role, monitoring, action)
-		self.assertEqual(
-			frappe.db.get_value(monitoring.doctype, monitoring.name, "langkah"), monitoring.langkah
-		)
-
-	def complete(self, monitoring, number):
-		"""Step `number` completed by its actor, after every other role was refused."""
-		self.assertEqual(monitoring.langkah, number)
-		self.assert_wrong_roles_refused(monitoring, step(number).action, step(number).actor)
-		return self.act(step(number).actor, monitoring, step(number).action)
 
 
 class TestWholeCycle(WorkflowTestCase):
