@@ -10,6 +10,8 @@ from kinerja_kecamatan.workflow.sop_record import ensure_default_sop
 
 
 def after_install():
+	"""Also after every migrate: each step makes what is missing and keeps what an administrator
+	changed, so an installed site and a migrated one end the same."""
 	ensure_signing_key()
 	ensure_roles()
 	ensure_default_settings()
@@ -18,13 +20,7 @@ def after_install():
 	sync_print_format_templates()
 
 
-def after_migrate():
-	ensure_signing_key()
-	ensure_roles()
-	ensure_default_settings()
-	ensure_default_sop()
-	ensure_workflow()
-	sync_print_format_templates()
+after_migrate = after_install
 
 
 def ensure_signing_key():
