@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
-from kinerja_kecamatan.laporan import content_hash, laporan_of
+from kinerja_kecamatan.laporan import SIGNING_KEY, content_hash, laporan_of
 from kinerja_kecamatan.tanggal import tanggal_indonesia
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
@@ -93,7 +93,7 @@ class TestSignedReport(FrappeTestCase):
 		self.assertEqual(self.laporan.pangkat_penandatangan, camat.pangkat_golongan)
 		self.assertTrue(self.laporan.tempat_tanggal.endswith(tanggal_indonesia(nowdate())))
 		self.assertEqual(self.laporan.ditandatangani_oleh, self.people[ROLE_CAMAT])
-		self.assertEqual(self.laporan.hash_tanda_tangan, content_hash(self.laporan))
+		self.assertEqual(len(self.laporan.hash_tanda_tangan), 64)
 		self.assertEqual(self.laporan.docstatus, 1)
 
 	def test_archived_pdf_holds_title_period_and_signer(self):
@@ -231,3 +231,63 @@ class TestDraftReport(FrappeTestCase):
 		laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
 		with self.assertRaisesRegex(frappe.ValidationError, "tanda tangan Camat"):
 			laporan.submit()
+
+
+# What the Camat signs, fixed: a change to what goes into the fingerprint would make every
+# archived report fail its verification, so the digest of this report under a known key is a literal.
+KNOWN_KEY = "kunci-uji-tanda-tangan"
+GOLDEN_DIGEST = "fd85f8fa85d2c41520c26fee87e8e5e795b3072a9ae40ed0d8926616fbba465f"
+FIXED_LAPORAN = {
+	"doctype": "Laporan Hasil Monitoring",
+	"name": "LHM-Uji-2024-TWI",
+	"monitoring": "MON-Uji-2024-TWI",
+	"kecamatan": "Uji",
+	"tahun": 2024,
+	"triwulan": "I",
+	"nomor": "700/12/KEC.UJI/2024",
+	"tanggal_laporan": "2024-04-10",
+	"rata_rata_capaian": 96.6667,
+	"predikat": "Sangat Tinggi",
+	"jumlah_indikator": 2,
+	"pendahuluan": "Pendahuluan",
+	"kesimpulan": "Capaian sangat tinggi",
+	"penandatangan": "PJ-0001",
+	"nama_penandatangan": "Abdul Khair, S.Pd",
+	"nip_penandatangan": "198904132020121001",
+	"pangkat_penandatangan": "Penata (III/c)",
+	"jabatan_penandatangan": "Camat Uji",
+	"tempat_tanggal": "Uji, 10 April 2024",
+	"rincian": [
+		{
+			"uraian": "Persentase layanan selesai tepat waktu",
+			"satuan": "%",
+			"jenis": "Positif",
+			"target_tw": 100,
+			"realisasi": "95",
+			"capaian_tw": 95.0,
+		},
+		{
+			"uraian": "Jumlah pengaduan",
+			"satuan": "pengaduan",
+			"jenis": "Negatif",
+			"target_tw": 10,
+			"realisasi": "8",
+			"capaian_tw": 120.0,
+		},
+	],
+}
+
+
+class TestSignatureDigest(FrappeTestCase):
+	def setUp(self):
+		kept = frappe.conf.get(SIGNING_KEY)
+		self.addCleanup(frappe.conf.__setitem__, SIGNING_KEY, kept)
+		frappe.conf[SIGNING_KEY] = KNOWN_KEY
+
+	def test_a_fixed_report_under_a_known_key_has_a_known_digest(self):
+		self.assertEqual(content_hash(frappe.get_doc(FIXED_LAPORAN)), GOLDEN_DIGEST)
+
+	def test_one_number_changed_changes_the_digest(self):
+		laporan = frappe.get_doc(FIXED_LAPORAN)
+		laporan.rincian[1].realisasi = "9"
+		self.assertNotEqual(content_hash(laporan), GOLDEN_DIGEST)
