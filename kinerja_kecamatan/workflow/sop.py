@@ -36,7 +36,8 @@ ROLES = (
 )
 
 # Behaviour keys, in the order the work must happen. A step with a key gets that key's checks and
-# effects (workflow/behaviours.py); REQUIRED ones make the documents later steps work on.
+# effects (workflow/kelengkapan.py CHECKS, workflow/steps.py ON_LEAVE and ON_ENTER); REQUIRED ones
+# make the documents later steps work on.
 BEHAVIOURS = {
 	"disposisi": "Disposisi Camat (isi disposisi dan batas waktu)",
 	"format": "Membuat Format Isian Data Kinerja",
