@@ -18,12 +18,17 @@ so all are measured under the same conditions:
     bare wkhtmltopdf on the same HTML and assets with the same options (pdf_floor.py);
   - the Capaian report (its anchor, Report View, is in reports.py);
 then throughput: 30 heads saving their Isian, their twins, and pinging, for a fixed time each.
+The 30-unit kecamatan is above jobs.SHORT_QUEUE_UNITS, so its Isian come from the long queue: the
+seed runs it with a burst worker (queued.py) and needs no worker to be up.
 Each operation is also run once in-process to count its SQL queries (inprocess.py). Prints p50 and
 p95 with their ratios to the pings and to the anchors, and the goals of issue #15 met or not; with
 --profile, a cProfile of each operation whose goal is not met.
 
+With --smoke, every step at tiny sizes and one sample each (step 3 of 5 heads still queued, the
+limit lowered in this process): it shows the benchmark runs, its ratios mean nothing.
+
 Run: ./scripts/benchmark.sh desk [--profile]   (or, in a bench's sites folder:
-     ../env/bin/python <checkout>/benchmarks/desk.py <site> [--profile])
+     ../env/bin/python <checkout>/benchmarks/desk.py <site> [--profile] [--smoke])
 """
 
 import json
@@ -33,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 
 import frappe
 from frappe.installer import update_site_config
@@ -41,13 +47,29 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import inprocess
 import pdf_floor
+import queued
 import twin
 from server import Server, percentiles
 
-HEADS, INDICATORS = 30, 5
+HEADS, INDICATORS, ARCHIVED_UNITS = 30, 5, 7
 SAMPLES, PDF_SAMPLES, SUBMIT_SAMPLES = 40, 10, 20
 WARM = 2
 THROUGHPUT_SECONDS = 15
+
+
+def use_smoke_sizes():
+	"""--smoke: every step once, at the smallest sizes the cases need (5 heads: two for the
+	submits, three for the in-process counts); step 3 of the heads' kecamatan still queued."""
+	global HEADS, INDICATORS, ARCHIVED_UNITS, SAMPLES, PDF_SAMPLES, SUBMIT_SAMPLES, WARM
+	global THROUGHPUT_SECONDS
+	HEADS, INDICATORS, ARCHIVED_UNITS = 5, 2, 2
+	SAMPLES = PDF_SAMPLES = SUBMIT_SAMPLES = WARM = 1
+	THROUGHPUT_SECONDS = 2
+	queued.queue_kecamatan_above(HEADS - 1)
+	LABELS[("save", "app")] = f"save Isian, {INDICATORS} rows (savedocs)"
+	LABELS[("save", "anchor")] = f"save twin, {INDICATORS} rows (savedocs)"
+
+
 ISIAN = "Isian Data Kinerja"
 MONITORING = "Monitoring Kinerja Triwulan"
 LAPORAN = "Laporan Hasil Monitoring"
@@ -60,36 +82,36 @@ RETURN_REASON = "Jadwal bentrok dengan rapat koordinasi"
 
 def seed():
 	"""Returns what the clients need: users, tokens, names and filters."""
-	from kinerja_kecamatan.demo.quarter import run_quarter
-	from kinerja_kecamatan.tests.factories import (
-		make_cycle,
-		make_cycle_people,
-	)
 	from kinerja_kecamatan.laporan import laporan_of
+	from kinerja_kecamatan.tests.factories import make_cycle, make_cycle_people
 	from kinerja_kecamatan.tests.rest import api_token
 	from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, ROLE_KASUBBAG_PK
 
 	def on_target(row):
 		return ("100", {})
 
-	people = make_cycle_people()
-	open_cycle, heads = make_cycle(people, units=HEADS, indicators=INDICATORS)
-	run_quarter(people, heads, open_cycle.name, on_target, until=4)
-	archived, _ = make_cycle(people, units=7, indicators=INDICATORS)
-	run_quarter(people, _, archived.name, on_target, until=ARCHIVED)
-	transitions, _ = make_cycle(people, units=2)
-	run_quarter(people, _, transitions.name, on_target, until=7)
-	frappe.db.commit()
-	twin.ensure_twins()
-	frappe.set_user("Administrator")
-	head_rows = []
-	for unit, head in heads.items():
-		isian = frappe.db.get_value(ISIAN, {"monitoring": open_cycle.name, "unit_kerja": unit})
-		head_rows.append(
-			{"user": head, "token": api_token(head), "isian": isian, "twin": twin.make_twin(isian, head)}
-		)
-	flow = twin.make_flow(head_rows[0]["isian"], transitions.name)
-	frappe.db.commit()
+	with phase(f"a kecamatan of {HEADS} units at step 4"):
+		people = make_cycle_people()
+		open_cycle, heads = make_cycle(people, units=HEADS, indicators=INDICATORS)
+		# the heads' Isian drafts, from the long queue (HEADS > jobs.SHORT_QUEUE_UNITS)
+		queued.run_quarter(people, heads, open_cycle.name, on_target, until=4)
+	with phase(f"a kecamatan of {ARCHIVED_UNITS} units, its quarter archived"):
+		archived, archived_heads = make_cycle(people, units=ARCHIVED_UNITS, indicators=INDICATORS)
+		queued.run_quarter(people, archived_heads, archived.name, on_target, until=ARCHIVED)
+	with phase("a kecamatan of 2 units at step 7"):
+		transitions, transition_heads = make_cycle(people, units=2)
+		queued.run_quarter(people, transition_heads, transitions.name, on_target, until=7)
+	with phase("the twins and the heads' API keys"):
+		twin.ensure_twins()
+		frappe.set_user("Administrator")
+		head_rows = []
+		for unit, head in heads.items():
+			isian = frappe.db.get_value(ISIAN, {"monitoring": open_cycle.name, "unit_kerja": unit})
+			head_rows.append(
+				{"user": head, "token": api_token(head), "isian": isian, "twin": twin.make_twin(isian, head)}
+			)
+		flow = twin.make_flow(head_rows[0]["isian"], transitions.name)
+		frappe.db.commit()
 	return {
 		"heads": head_rows,
 		"camat": people[ROLE_CAMAT],
@@ -100,6 +122,13 @@ def seed():
 		"report_filters": {"kecamatan": archived.kecamatan, "tahun": archived.tahun, "triwulan": "I"},
 		"laporan": laporan_of(archived.name),
 	}
+
+
+@contextmanager
+def phase(what):
+	start = time.perf_counter()
+	yield
+	print(f"  {what}: {time.perf_counter() - start:.0f} s", flush=True)
 
 
 def call(session, method, url, **kwargs):
@@ -593,7 +622,9 @@ def profile_one(machine, title, key):
 		print(f"{n:>8}  {where}")
 
 
-def main(site, profile=False):
+def main(site, profile=False, smoke=False):
+	if smoke:
+		use_smoke_sizes()
 	frappe.init(site=site, sites_path=".")
 	frappe.connect()
 	frappe.set_user("Administrator")
@@ -605,7 +636,10 @@ def main(site, profile=False):
 	folder = tempfile.mkdtemp(prefix="kinerja-pdf-floor-")
 	try:
 		with server:
-			print(f"seeding 3 kecamatan ({HEADS} + 7 + 2 units), their quarters and twins…", flush=True)
+			print(
+				f"seeding 3 kecamatan ({HEADS} + {ARCHIVED_UNITS} + 2 units), their quarters and twins…",
+				flush=True,
+			)
 			data = seed()
 			frappe.destroy()
 			with inprocess.request_context(site, data["camat"]):
@@ -618,7 +652,8 @@ def main(site, profile=False):
 			for case, token, operations, samples in cases:
 				print(f"timing {case}…", flush=True)
 				timed_samples(desk, token, operations, WARM)  # warm the workers' caches
-				pings, times = timed_samples(desk, token, operations, samples)
+				# numbered on from the warm-up: a transition alternates return and resubmit
+				pings, times = timed_samples(desk, token, operations, samples, first=WARM)
 				for key, samples_of_key in times.items():
 					results[(case, key)] = (*percentiles(samples_of_key), *percentiles(pings))
 
@@ -657,4 +692,4 @@ def main(site, profile=False):
 
 if __name__ == "__main__":
 	args = [a for a in sys.argv[1:] if not a.startswith("--")]
-	main(args[0] if args else "bench.localhost", profile="--profile" in sys.argv)
+	main(args[0] if args else "bench.localhost", profile="--profile" in sys.argv, smoke="--smoke" in sys.argv)

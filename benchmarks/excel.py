@@ -2,7 +2,9 @@
 
 Generating every unit's file (10 units × 50 indicators) is compared with openpyxl saving those
 same workbooks; importing a filled 1,000-row file with openpyxl loading it. Pure Python: runs
-with any Python that has openpyxl, e.g. `python benchmarks/excel.py` from the checkout.
+with any Python that has openpyxl, e.g. `python benchmarks/excel.py` from the checkout. With
+--smoke, 2 files of 10 rows and a 50-row import, once each: it shows the benchmark runs, its
+ratios mean nothing.
 """
 
 import io
@@ -46,9 +48,12 @@ def make_format(unit: str, rows: int) -> FormatIsian:
 	)
 
 
-def timed(fn, repeat=7):
+UNITS, ROWS, IMPORT_ROWS, REPEAT = 10, 50, 1000, 7
+
+
+def timed(fn):
 	samples = []
-	for _ in range(repeat):
+	for _ in range(REPEAT):
 		start = time.perf_counter()
 		fn()
 		samples.append(time.perf_counter() - start)
@@ -61,32 +66,35 @@ def resave(content: bytes) -> bytes:
 	return buffer.getvalue()
 
 
-def main():
-	units = [make_format(f"Seksi {u}", 50) for u in range(10)]
+def main(smoke=False):
+	global UNITS, ROWS, IMPORT_ROWS, REPEAT
+	if smoke:
+		UNITS, ROWS, IMPORT_ROWS, REPEAT = 2, 10, 50, 1
+	units = [make_format(f"Seksi {u}", ROWS) for u in range(UNITS)]
 	files = [build_workbook(fmt) for fmt in units]
 	generate = timed(lambda: [build_workbook(fmt) for fmt in units])
 	bare_save = timed(lambda: [resave(content) for content in files])
 
-	big = make_format("Seksi Besar", 1000)
+	big = make_format("Seksi Besar", IMPORT_ROWS)
 	workbook = load_workbook(io.BytesIO(build_workbook(big)))
-	for offset in range(1000):
+	for offset in range(IMPORT_ROWS):
 		workbook[DATA_SHEET].cell(FIRST_ROW + offset, 8).value = offset % 150
 	buffer = io.BytesIO()
 	workbook.save(buffer)
 	filled = buffer.getvalue()
-	limits = Batas(max_rows=1000)
-	assert len(read_workbook(filled, big, limits)) == 1000
+	limits = Batas(max_rows=IMPORT_ROWS)
+	assert len(read_workbook(filled, big, limits)) == IMPORT_ROWS
 	importing = timed(lambda: read_workbook(filled, big, limits))
 	bare_load = timed(lambda: load_workbook(io.BytesIO(filled)))
 
 	print(f"{'task':<44} {'ours s':>8} {'openpyxl s':>11} {'ratio':>6}")
 	print(
-		f"{'generate 10 unit files (50 rows each)':<44} {generate:>8.3f} {bare_save:>11.3f} {generate / bare_save:>6.2f}"
+		f"{f'generate {UNITS} unit files ({ROWS} rows each)':<44} {generate:>8.3f} {bare_save:>11.3f} {generate / bare_save:>6.2f}"
 	)
 	print(
-		f"{'import a filled 1,000-row file':<44} {importing:>8.3f} {bare_load:>11.3f} {importing / bare_load:>6.2f}"
+		f"{f'import a filled {IMPORT_ROWS:,}-row file':<44} {importing:>8.3f} {bare_load:>11.3f} {importing / bare_load:>6.2f}"
 	)
 
 
 if __name__ == "__main__":
-	main()
+	main(smoke="--smoke" in sys.argv)

@@ -4,8 +4,11 @@ Seeds (once) 8 kecamatan × 10 units × 50 indicators × 4 quarters × 3 years s
 tables, then times each script report beside a Report View listing of the same Isian rows
 (frappe.desk.reportview.get), in the same run, and prints the ratios.
 
-Run: ./scripts/benchmark.sh   (or, in a bench's sites folder:
-     ../env/bin/python <checkout>/benchmarks/reports.py <site>)
+With --smoke, a kabupaten of 2 kecamatan × 2 units × 5 indicators × 4 quarters of one year, and
+one run of each: it shows the benchmark runs, its ratios mean nothing.
+
+Run: ./scripts/benchmark.sh reports   (or, in a bench's sites folder:
+     ../env/bin/python <checkout>/benchmarks/reports.py <site> [--smoke])
 """
 
 import statistics
@@ -17,19 +20,33 @@ from frappe.utils import now_datetime
 
 KECAMATAN, UNITS, INDICATORS, YEARS = 8, 10, 50, (2022, 2023, 2024)
 TRIWULAN = ("I", "II", "III", "IV")
-PREFIX = "BM"
+PREFIX, KABUPATEN = "BM", "Balangan"
+REPEAT = 9
+
+
+def use_smoke_sizes():
+	"""--smoke: a tiny kabupaten (its own prefix, so a full run's seed is not taken for it)."""
+	global KECAMATAN, UNITS, INDICATORS, YEARS, PREFIX, KABUPATEN, REPEAT
+	KECAMATAN, UNITS, INDICATORS, YEARS, REPEAT = 2, 2, 5, (2024,), 1
+	PREFIX, KABUPATEN = "BS", "Kabupaten Uji BS"
 
 
 def seed(
-	prefix=PREFIX,
-	n_kecamatan=KECAMATAN,
-	n_units=UNITS,
-	n_indicators=INDICATORS,
-	years=YEARS,
-	kabupaten="Balangan",
+	prefix=None,
+	n_kecamatan=None,
+	n_units=None,
+	n_indicators=None,
+	years=None,
+	kabupaten=None,
 ):
-	"""A kabupaten of archived quarters, straight into the tables (once per prefix)."""
+	"""A kabupaten of archived quarters, straight into the tables (once per prefix); the sizes
+	default to this module's."""
 	from kinerja_kecamatan import capaian as engine
+
+	prefix = prefix or PREFIX
+	n_kecamatan, n_units = n_kecamatan or KECAMATAN, n_units or UNITS
+	n_indicators, years = n_indicators or INDICATORS, years or YEARS
+	kabupaten = kabupaten or KABUPATEN
 
 	if frappe.db.exists("Kecamatan", f"{prefix} Kecamatan 1"):
 		return
@@ -206,9 +223,9 @@ def seed_cycles(common, prefix, n_kecamatan, years):
 	)
 
 
-def timed(fn, repeat=9):
+def timed(fn, repeat=None):
 	samples = []
-	for _ in range(repeat):
+	for _ in range(repeat or REPEAT):
 		start = time.perf_counter()
 		fn()
 		samples.append(time.perf_counter() - start)
@@ -266,7 +283,9 @@ def report_view(filters, doctype="Isian Data Kinerja", fields=ISIAN_FIELDS):
 	return get()
 
 
-def main(site):
+def main(site, smoke=False):
+	if smoke:
+		use_smoke_sizes()
 	frappe.init(site=site, sites_path=".")
 	frappe.connect()
 	frappe.set_user("Administrator")
@@ -300,7 +319,7 @@ def main(site):
 		(
 			"Perbandingan Antar Kecamatan",
 			perbandingan_antar_kecamatan.execute,
-			{"kabupaten": "Balangan", "tahun": 2024, "triwulan": "IV"},
+			{"kabupaten": KABUPATEN, "tahun": 2024, "triwulan": "IV"},
 			ISIAN_FIELDS,
 		),
 	]
@@ -318,4 +337,5 @@ def main(site):
 
 
 if __name__ == "__main__":
-	main(sys.argv[1] if len(sys.argv) > 1 else "bench.localhost")
+	args = [a for a in sys.argv[1:] if not a.startswith("--")]
+	main(args[0] if args else "bench.localhost", smoke="--smoke" in sys.argv)

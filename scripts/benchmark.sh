@@ -13,8 +13,21 @@
 #                                   (not in "all") a kabupaten at once: 80 heads, 8 officer pairs
 #                                   and 8 managers on gunicorn, reads on the primary then on the
 #                                   read replica, on its own site (KABUPATEN_SITE)
+#   ./scripts/benchmark.sh --smoke [desk|reports|excel|growth]
+#                                   the same at tiny sizes, one sample each, in about two minutes:
+#                                   proves they still run (tests/test_benchmarks.py runs it in CI);
+#                                   its ratios are printed but mean nothing
 # --check: print what would be installed, started or created, and change nothing
-[ "${1:-}" = --check ] && { export CHECK_ONLY=1; shift; }
+# Options come first, in any order: ./scripts/benchmark.sh --check --smoke
+smoke=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--check) export CHECK_ONLY=1 ;;
+	--smoke) smoke=(--smoke) ;;
+	*) break ;;
+	esac
+	shift
+done
 source "$(dirname "$0")/lib/setup.sh"
 
 BENCH_SITE="${BENCH_SITE:-bench.localhost}"
@@ -25,6 +38,8 @@ case "$which" in
 	all | desk | reports | excel | growth | kabupaten) ;;
 	*) die "unknown benchmark '$which': use desk, reports, excel, growth, kabupaten or nothing for all but kabupaten" ;;
 esac
+[ "$which" = kabupaten ] && [ ${#smoke[@]} -gt 0 ] \
+	&& die "--smoke is for desk, reports, excel and growth; the kabupaten load test has --seconds instead"
 ensure_everything
 build_assets
 if [ "$which" = kabupaten ]; then
@@ -46,7 +61,7 @@ if [ "$which" = kabupaten ]; then
 fi
 ensure_site "$BENCH_SITE"
 if [ "$CHECK_ONLY" = 1 ]; then
-	would "run the benchmarks: $which"
+	would "run the benchmarks: $which${smoke[*]:+ (smoke: tiny sizes, one sample each)}"
 	exit 0
 fi
 # each desk run makes ~40 users; Frappe throttles more than 60 an hour by default
@@ -54,9 +69,9 @@ bench_cmd --site "$BENCH_SITE" set-config --parse throttle_user_limit 10000 >/de
 cd "$BENCH_DIR/sites"
 for name in desk reports excel growth; do
 	if [ "$which" = all ] || [ "$which" = "$name" ]; then
-		log "Benchmark: $name"
-		args=()
-		[ "$name" = desk ] && args=("${desk_args[@]}")
+		log "Benchmark: $name${smoke[*]:+ (smoke)}"
+		args=(${smoke[@]+"${smoke[@]}"})
+		[ "$name" = desk ] && args+=(${desk_args[@]+"${desk_args[@]}"})
 		as_bench_user "$BENCH_DIR/env/bin/python" "$BENCH_DIR/apps/$APP_NAME/benchmarks/$name.py" "$BENCH_SITE" "${args[@]}" \
 			|| die "the $name benchmark failed (see above)"
 	fi
