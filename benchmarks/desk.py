@@ -17,7 +17,8 @@ so all are measured under the same conditions:
   - the Laporan's PDF over HTTP (download_pdf) and in-process (frappe.get_print as_pdf) against
     bare wkhtmltopdf on the same HTML and assets with the same options (pdf_floor.py);
   - the Capaian report (its anchor, Report View, is in reports.py);
-then throughput: 30 heads saving their Isian, their twins, and pinging, for a fixed time each.
+then throughput: 30 heads saving their Isian, their twins, and pinging, for a fixed time each, in
+turns (three rounds of 5 s each) so that outside load falls on all three alike.
 The 30-unit kecamatan is above jobs.SHORT_QUEUE_UNITS, so its Isian come from the long queue: the
 seed runs it with a burst worker (queued.py) and needs no worker to be up.
 Each operation is also run once in-process to count its SQL queries (inprocess.py). Prints p50 and
@@ -54,17 +55,17 @@ from server import Server, percentiles
 HEADS, INDICATORS, ARCHIVED_UNITS = 30, 5, 7
 SAMPLES, PDF_SAMPLES, SUBMIT_SAMPLES = 40, 10, 20
 WARM = 2
-THROUGHPUT_SECONDS = 15
+THROUGHPUT_SECONDS, THROUGHPUT_ROUNDS = 15, 3
 
 
 def use_smoke_sizes():
 	"""--smoke: every step once, at the smallest sizes the cases need (5 heads: two for the
 	submits, three for the in-process counts); step 3 of the heads' kecamatan still queued."""
 	global HEADS, INDICATORS, ARCHIVED_UNITS, SAMPLES, PDF_SAMPLES, SUBMIT_SAMPLES, WARM
-	global THROUGHPUT_SECONDS
+	global THROUGHPUT_SECONDS, THROUGHPUT_ROUNDS
 	HEADS, INDICATORS, ARCHIVED_UNITS = 5, 2, 2
 	SAMPLES = PDF_SAMPLES = SUBMIT_SAMPLES = WARM = 1
-	THROUGHPUT_SECONDS = 2
+	THROUGHPUT_SECONDS, THROUGHPUT_ROUNDS = 2, 1
 	queued.queue_kecamatan_above(HEADS - 1)
 	LABELS[("save", "app")] = f"save Isian, {INDICATORS} rows (savedocs)"
 	LABELS[("save", "anchor")] = f"save twin, {INDICATORS} rows (savedocs)"
@@ -307,30 +308,42 @@ def timed_samples(desk, token, operations, samples, first=0):
 	return pings, times
 
 
-def throughput(server, heads, work):
-	"""Completed calls per second by len(heads) clients for THROUGHPUT_SECONDS; 5xx counted."""
-	done, errors = [0], []
+def throughput(server, heads, works: dict) -> dict:
+	"""{key: (completed calls per second, non-200 statuses)} of len(heads) clients doing each
+	work of `works`, THROUGHPUT_SECONDS each. The works take turns, THROUGHPUT_ROUNDS windows
+	each, the first of each round moving on, so that load from outside the benchmark (a real
+	server is never quiet) falls on all of them alike, not on whichever ran in a busier moment.
+	Each client keeps its session and what it last read across its windows."""
+	window = THROUGHPUT_SECONDS / THROUGHPUT_ROUNDS
+	done = {key: 0 for key in works}
+	seconds = {key: 0.0 for key in works}
+	errors = {key: [] for key in works}
+	clients = {key: [(server.session(head["token"]), {}) for head in heads] for key in works}
 	lock = threading.Lock()
-	deadline = time.perf_counter() + THROUGHPUT_SECONDS
+	keys = list(works)
+	for round_ in range(THROUGHPUT_ROUNDS):
+		for key in keys[round_ % len(keys) :] + keys[: round_ % len(keys)]:
+			deadline = time.perf_counter() + window
 
-	def client(head):
-		session = server.session(head["token"])
-		state = {}
-		while time.perf_counter() < deadline:
-			status = work(session, head, state)
-			with lock:
-				if status == 200:
-					done[0] += 1
-				else:
-					errors.append(status)
+			def client(head, session, state, key=key, deadline=deadline):
+				while time.perf_counter() < deadline:
+					status = works[key](session, head, state)
+					with lock:
+						if status == 200:
+							done[key] += 1
+						else:
+							errors[key].append(status)
 
-	threads = [threading.Thread(target=client, args=(head,)) for head in heads]
-	started = time.perf_counter()
-	for thread in threads:
-		thread.start()
-	for thread in threads:
-		thread.join()
-	return done[0] / (time.perf_counter() - started), errors
+			threads = [
+				threading.Thread(target=client, args=(head, *clients[key][i])) for i, head in enumerate(heads)
+			]
+			started = time.perf_counter()
+			for thread in threads:
+				thread.start()
+			for thread in threads:
+				thread.join()
+			seconds[key] += time.perf_counter() - started
+	return {key: (done[key] / seconds[key], errors[key]) for key in works}
 
 
 def throughputs(server):
@@ -659,10 +672,12 @@ def main(site, profile=False, smoke=False):
 
 			print("timing throughput…", flush=True)
 			ping, save_isian, save_twin = throughputs(server)
-			ping_rate, ping_errors = throughput(server, data["heads"], ping)
-			rates, errors = {}, {}
-			rates["app"], errors["app"] = throughput(server, data["heads"], save_isian)
-			rates["anchor"], errors["anchor"] = throughput(server, data["heads"], save_twin)
+			measured = throughput(
+				server, data["heads"], {"app": save_isian, "anchor": save_twin, "ping": ping}
+			)
+			rates = {key: rate for key, (rate, _errors) in measured.items()}
+			errors = {key: statuses for key, (_rate, statuses) in measured.items()}
+			ping_rate, ping_errors = rates["ping"], errors["ping"]
 
 			print("timing submit…", flush=True)
 			case, token, operations, samples = submit_case(desk, data)
@@ -677,7 +692,8 @@ def main(site, profile=False, smoke=False):
 			counts = machine.query_counts()
 			unmet = report(results, counts, rates)
 			print(
-				f"\n{HEADS} clients for {THROUGHPUT_SECONDS} s each: {rates['app']:.1f} Isian saves/s, "
+				f"\n{HEADS} clients for {THROUGHPUT_SECONDS} s each, in {THROUGHPUT_ROUNDS} turns: "
+				f"{rates['app']:.1f} Isian saves/s, "
 				f"{rates['anchor']:.1f} twin saves/s, {ping_rate:.1f} pings/s (ping ÷ Isian saves "
 				f"{ping_rate / rates['app']:.1f}); non-200 responses: Isian saves {len(errors['app'])}, "
 				f"twin saves {len(errors['anchor'])}, pings {len(ping_errors)}"
