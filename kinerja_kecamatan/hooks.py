@@ -108,3 +108,5 @@ jinja = {
 		"kinerja_kecamatan.print_jinja.teks",
 	],
 }
+# the app's print formats compiled once per process, not on every print (print_templates.py)
+get_print_format_template = "kinerja_kecamatan.print_templates.print_format_template"
