@@ -34,6 +34,12 @@ on_error() {
 }
 trap 'on_error $? "$BASH_COMMAND" "$LINENO" "${BASH_SOURCE[0]:-$0}"' ERR
 
+# runuser, mariadbd and nginx live in sbin, which a non-login shell's PATH may lack
+case ":$PATH:" in
+*:/usr/sbin:*) ;;
+*) PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" ;;
+esac
+
 FRAPPE_PATH="${FRAPPE_PATH:-https://github.com/frappe/frappe}"
 FRAPPE_BRANCH="${FRAPPE_BRANCH:-version-15}"
 DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-kinerja}"
