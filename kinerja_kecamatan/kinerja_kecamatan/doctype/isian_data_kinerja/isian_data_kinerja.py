@@ -27,23 +27,28 @@ class IsianDataKinerja(RowLinksInBatch, Document):
 
 	def validate(self):
 		# kecamatan, tahun and triwulan follow the monitoring, whatever a client sent: fetch_from
-		# (without fetch_if_empty) sets them on every save, before validate
+		# (without fetch_if_empty) sets them on every save, before validate. The cycle and the
+		# unit are each read once: a head's save is the app's most frequent write.
 		monitoring = frappe.db.get_value(
-			"Monitoring Kinerja Triwulan", self.monitoring, ["docstatus"], as_dict=True
+			"Monitoring Kinerja Triwulan",
+			self.monitoring,
+			["docstatus", "perjanjian_kinerja"],
+			as_dict=True,
 		)
-		self.title = _("{0} TW {1} {2}").format(
-			frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja,
-			self.triwulan,
-			self.tahun,
+		unit = (
+			frappe.db.get_value("Unit Kerja", self.unit_kerja, ["nama_unit", "kecamatan"], as_dict=True)
+			or frappe._dict()
 		)
+		self.title = _("{0} TW {1} {2}").format(unit.nama_unit or self.unit_kerja, self.triwulan, self.tahun)
 		errors = []
 		if monitoring.docstatus == 2:
 			errors.append(_("Monitoring {0} sudah dibatalkan.").format(self.monitoring))
-		self.validate_unit(errors)
+		self.validate_unit(unit, errors)
 		self.validate_rows(errors)
 		throw_if_any(errors, _("Isian Data Kinerja belum valid"))
 
-		throw_if_any(compute_isian(self), _("Isian Data Kinerja belum valid"))
+		perjanjian_kinerja = frappe.get_cached_doc("Perjanjian Kinerja", monitoring.perjanjian_kinerja)
+		throw_if_any(compute_isian(self, perjanjian_kinerja), _("Isian Data Kinerja belum valid"))
 		self.validate_analysis()
 
 	def before_submit(self):
@@ -75,8 +80,8 @@ class IsianDataKinerja(RowLinksInBatch, Document):
 	def on_cancel(self):
 		update_progress(self.monitoring)
 
-	def validate_unit(self, errors):
-		if frappe.db.get_value("Unit Kerja", self.unit_kerja, "kecamatan") != self.kecamatan:
+	def validate_unit(self, unit, errors):
+		if unit.kecamatan != self.kecamatan:
 			errors.append(
 				_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan)
 			)
