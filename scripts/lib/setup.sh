@@ -40,6 +40,13 @@ case ":$PATH:" in
 *) PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" ;;
 esac
 
+# PyPI through the machine's own certificate store (a proxy's CA is there, not in certifi's):
+# uv (bench init, bench get-app, bench new-app) and pip
+export UV_SYSTEM_CERTS="${UV_SYSTEM_CERTS:-1}" UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
+if [ -z "${PIP_CERT:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+	export PIP_CERT=/etc/ssl/certs/ca-certificates.crt
+fi
+
 FRAPPE_PATH="${FRAPPE_PATH:-https://github.com/frappe/frappe}"
 FRAPPE_BRANCH="${FRAPPE_BRANCH:-version-15}"
 DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-kinerja}"
