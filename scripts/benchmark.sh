@@ -14,7 +14,7 @@
 #                                   and 8 managers on gunicorn, reads on the primary then on the
 #                                   read replica, on its own site (KABUPATEN_SITE)
 #   ./scripts/benchmark.sh --smoke [desk|reports|excel|growth]
-#                                   the same at tiny sizes, one sample each, in about two minutes:
+#                                   the same at tiny sizes, one sample each, in two to three minutes:
 #                                   proves they still run (tests/test_benchmarks.py runs it in CI);
 #                                   its ratios are printed but mean nothing
 # --check: print what would be installed, started or created, and change nothing
