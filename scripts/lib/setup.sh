@@ -97,7 +97,7 @@ bench_cmd() { (cd "$BENCH_DIR" && as_bench_user "$TOOLS_VENV/bin/bench" "$@"); }
 
 # Run a chatty command with its output kept in a log; on failure show the end of it, so the
 # error line that follows has its cause above it.
-SETUP_LOG="${TMPDIR:-/tmp}/kinerja-setup.log"
+SETUP_LOG="${TMPDIR:-/tmp}/kinerja-setup-$(id -u).log" # one per user: root's would refuse another user's run
 quietly() {
 	local status=0
 	"$@" >"$SETUP_LOG" 2>&1 || status=$?
