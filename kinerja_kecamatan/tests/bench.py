@@ -7,22 +7,17 @@ import sys
 import frappe
 
 
+def _bench_argv(args: tuple[str, ...], site: str | None) -> list[str]:
+	return [sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "--site", site or frappe.local.site, *args]
+
+
 def run_bench(*args: str, timeout: int = 600, site: str | None = None) -> subprocess.CompletedProcess:
 	"""`bench --site <test site> <args>`, with the test's own transaction committed first so the
 	command does not wait on this connection's locks."""
 	frappe.db.commit()
-	sites_path = os.path.abspath(frappe.local.sites_path)
 	result = subprocess.run(
-		[
-			sys.executable,
-			"-m",
-			"frappe.utils.bench_helper",
-			"frappe",
-			"--site",
-			site or frappe.local.site,
-			*args,
-		],
-		cwd=sites_path,
+		_bench_argv(args, site),
+		cwd=os.path.abspath(frappe.local.sites_path),
 		capture_output=True,
 		text=True,
 		timeout=timeout,
@@ -31,3 +26,10 @@ def run_bench(*args: str, timeout: int = 600, site: str | None = None) -> subpro
 		raise AssertionError(f"bench {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
 	frappe.clear_cache()
 	return result
+
+
+def start_bench(*args: str) -> subprocess.Popen:
+	"""The same command, started in the background (a worker a test watches from a browser);
+	the caller waits for it. Output goes to the test's log."""
+	frappe.db.commit()
+	return subprocess.Popen(_bench_argv(args, None), cwd=os.path.abspath(frappe.local.sites_path))

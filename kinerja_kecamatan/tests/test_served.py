@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from kinerja_kecamatan import jobs
 from kinerja_kecamatan.laporan import laporan_of
-from kinerja_kecamatan.tests.bench import run_bench
+from kinerja_kecamatan.tests.bench import start_bench
 from kinerja_kecamatan.tests.browser import (
 	MONITORING,
 	PASSWORD,
@@ -193,12 +193,11 @@ class TestServedDesk(BrowserTestCase):
 		self.take_open_workflow_action(step(3).action)
 		# the step moved at once; the Isian come from the long queue, run here by a real worker
 		# (or by a worker the demo runs on this bench, whichever takes the job first)
-		worker = threading.Thread(target=run_bench, args=("worker", "--queue", "long", "--burst"))
-		worker.start()
+		worker = start_bench("worker", "--queue", "long", "--burst")
 		try:
 			self.page.wait_for_function("() => window.kinerja_widths.includes('100%')", timeout=120_000)
 		finally:
-			worker.join(timeout=300)
+			self.assertEqual(worker.wait(timeout=300), 0)
 		widths = self.page.evaluate("window.kinerja_widths")
 		moving = [w for w in widths if w not in ("0%", "100%")]
 		self.assertGreater(len(moving), 0, widths)
