@@ -1,13 +1,10 @@
 # Copyright (c) 2026, Kinerja Kecamatan contributors
 # For license information, please see license.txt
 
-from decimal import Decimal
-
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_field
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.tests.bench import run_bench
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
@@ -41,21 +38,23 @@ class IsianTestCase(FrappeTestCase):
 
 
 class TestCapaianOnSave(IsianTestCase):
-	def test_each_row_gets_the_engines_capaian_and_predikat(self):
+	def test_each_row_gets_its_capaian_and_predikat(self):
 		isian = make_isian(
 			self.tw1, self.unit, {self.positif: 45, self.negatif: "6,5", self.nilai_akhir: "70"}
 		)
 		rows = {row.indikator: row for row in isian.indikator}
+		# Positif: 45 of 100 → 45 %; "Sangat Rendah" since 45 < 51
 		self.assertAlmostEqual(rows[self.positif].capaian_tw, 45)
 		self.assertEqual(rows[self.positif].predikat, "Sangat Rendah")
+		# Negatif: (2 − 6,5/7) × 100 = 107,142857… → 107,1429 stored; "Sangat Tinggi" since ≥ 91
 		self.assertAlmostEqual(rows[self.negatif].capaian_tw, 107.1429, places=4)
 		self.assertEqual(rows[self.negatif].predikat, "Sangat Tinggi")
+		# Nilai Akhir: 70 of 70 → 100 %
 		self.assertAlmostEqual(rows[self.nilai_akhir].capaian_tw, 100)
-		expected_average = engine.rata_rata(
-			[engine.capaian("Positif", 100, 45), engine.capaian("Negatif", 7, "6,5"), Decimal(100)]
-		)
-		self.assertAlmostEqual(isian.rata_rata_capaian, float(expected_average), places=4)
-		self.assertEqual(isian.predikat, engine.predikat(expected_average))
+		# (45 + 107,142857… + 100) / 3 = 84,047619… → 84,0476 stored (averaging 107,14, the
+		# capaian rounded to 2 decimals, would give 84,0467); "Tinggi" since 76 ≤ 84,05 < 91
+		self.assertAlmostEqual(isian.rata_rata_capaian, 84.0476, places=4)
+		self.assertEqual(isian.predikat, "Tinggi")
 
 	def test_missing_realisasi_is_no_data_and_left_out_of_the_average(self):
 		isian = make_isian(self.tw1, self.unit, {self.positif: "", self.negatif: 7})
@@ -88,10 +87,11 @@ class TestCapaianOnSave(IsianTestCase):
 		# Positif: (80 + 120) / (100 + 100); annual: 200 / 400
 		self.assertAlmostEqual(rows[self.positif].capaian_kumulatif, 100)
 		self.assertAlmostEqual(rows[self.positif].capaian_tahunan, 50)
-		# Negatif: the latest quarter against its own target, (2 - 5/7) × 100
-		self.assertAlmostEqual(
-			rows[self.negatif].capaian_kumulatif, float(engine.bulatkan(engine.capaian("Negatif", 7, 5), 4))
-		)
+		# Negatif: the latest quarter against its own target, (2 − 5/7) × 100 = 128,571428… →
+		# 128,5714 (summing the quarters instead, (2 − 13/14) × 100, would give 107,1429);
+		# annual: the latest 5 against the annual 6, (2 − 5/6) × 100 = 116,666… → 116,6667
+		self.assertAlmostEqual(rows[self.negatif].capaian_kumulatif, 128.5714, places=4)
+		self.assertAlmostEqual(rows[self.negatif].capaian_tahunan, 116.6667, places=4)
 
 	def test_period_follows_the_monitoring(self):
 		isian = make_isian(self.tw1, self.unit, {self.positif: 100})
@@ -210,8 +210,9 @@ class TestUnitHeadAccess(FrappeTestCase):
 			"POST", method, self.head_a, {"name": self.isian_a, "realisasi": {row.name: "0,8"}}
 		)
 		self.assertEqual(status, 200, body)
+		# 0,8 of a target of 1 → 80 %; "Tinggi" since 76 ≤ 80 < 91
 		self.assertAlmostEqual(body["message"][row.name]["capaian_tw"], 80)
-		self.assertEqual(body["message"][row.name]["predikat"], engine.predikat(Decimal(80)))
+		self.assertEqual(body["message"][row.name]["predikat"], "Tinggi")
 		status, body = rest(
 			"POST", method, self.head_a, {"name": self.isian_a, "realisasi": {row.name: "satu"}}
 		)

@@ -11,7 +11,6 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import nowdate
 from pypdf import PdfReader
 
-from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
 from kinerja_kecamatan.laporan import SIGNING_KEY, content_hash, laporan_of
 from kinerja_kecamatan.tanggal import tanggal_indonesia
@@ -60,19 +59,29 @@ class TestSignedReport(FrappeTestCase):
 		cls.laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring.name))
 		frappe.db.commit()  # the verification page is read over HTTP on its own connection
 
-	def test_report_numbers_are_the_engines_with_the_verified_value(self):
+	def test_report_numbers_are_computed_from_the_verified_value(self):
 		rows = {row.unit_kerja: row for row in self.laporan.rincian}
 		self.assertEqual(
 			(rows[self.unit_a].realisasi, rows[self.unit_a].sumber_nilai), ("90", "Terverifikasi")
 		)
-		self.assertAlmostEqual(rows[self.unit_a].capaian_tw, float(engine.capaian("Positif", 100, 90)))
+		# unit A: the verified 90 of 100 → 90 % (the reported 80 would give 80 %); "Tinggi" since
+		# 76 ≤ 90 < 91. Unit B: 100 of 100 → 100 %, "Sangat Tinggi"
+		self.assertAlmostEqual(rows[self.unit_a].capaian_tw, 90)
+		self.assertEqual(rows[self.unit_a].predikat, "Tinggi")
 		self.assertAlmostEqual(rows[self.unit_b].capaian_tw, 100)
-		average = engine.rata_rata([engine.capaian("Positif", 100, 90), engine.capaian("Positif", 100, 100)])
-		self.assertAlmostEqual(self.laporan.rata_rata_capaian, float(average))
-		self.assertEqual(self.laporan.predikat, engine.predikat(average))
+		self.assertEqual(rows[self.unit_b].predikat, "Sangat Tinggi")
+		# (90 + 100) / 2 = 95 %; "Sangat Tinggi" since 95 ≥ 91
+		self.assertAlmostEqual(self.laporan.rata_rata_capaian, 95)
+		self.assertEqual(self.laporan.predikat, "Sangat Tinggi")
+		# only unit A's 90 % is below 100 %
 		self.assertEqual(self.laporan.jumlah_di_bawah_target, 1)
 		counts = {row.predikat: row.jumlah for row in self.laporan.rekap_predikat}
-		self.assertEqual(counts["Sangat Tinggi"], 1 + (engine.predikat(90) == "Sangat Tinggi"))
+		self.assertEqual(
+			counts, {"Sangat Tinggi": 1, "Tinggi": 1, "Sedang": 0, "Rendah": 0, "Sangat Rendah": 0}
+		)
+		# one indicator per unit: each unit's average is its indicator's capaian
+		units = {row.unit_kerja: (row.rata_rata_capaian, row.predikat) for row in self.laporan.capaian_unit}
+		self.assertEqual(units, {self.unit_a: (90, "Tinggi"), self.unit_b: (100, "Sangat Tinggi")})
 		blanko = frappe.get_doc(
 			"Blanko Monitoring Kinerja", {"monitoring": self.monitoring.name, "unit_kerja": self.unit_a}
 		)
