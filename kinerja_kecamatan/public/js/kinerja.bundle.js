@@ -1,3 +1,6 @@
+// the filters the app's query reports share: kinerja_kecamatan.report_filters(...)
+import "./report_filters";
+
 // Capaian in the desk as Indonesians write it: "94,44%" (#.###,##, whatever the number format of
 // the intranet's site) and two decimals. Frappe's own Percent formatter prints a JavaScript number ("94.444%"); this
 // one applies to the app's DocTypes and reports only, and leaves every other app as it is.

@@ -2,20 +2,6 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Perbandingan Antar Kecamatan"] = {
-	filters: [
-		{ fieldname: "kabupaten", label: __("Kabupaten"), fieldtype: "Data" },
-		{
-			fieldname: "tahun",
-			label: __("Tahun"),
-			fieldtype: "Int",
-			default: (frappe.boot.kinerja_periode || {}).tahun || new Date().getFullYear(),
-		},
-		{
-			fieldname: "triwulan",
-			label: __("Triwulan"),
-			fieldtype: "Select",
-			options: "\nI\nII\nIII\nIV",
-			default: (frappe.boot.kinerja_periode || {}).triwulan,
-		},
-	],
+	// shared with the other reports (public/js/report_filters.js)
+	filters: kinerja_kecamatan.report_filters(["kabupaten", "tahun", "triwulan"]),
 };
