@@ -120,7 +120,7 @@ def step_log(entries: int):
 	def round_trip(_i):
 		frappe.db.set_value(MONITORING, cycle, "alasan_pengembalian", "Jadwal bentrok")
 		act(people[ROLE_CAMAT], cycle, "Kembalikan Jadwal")
-		act(people[ROLE_KASUBBAG_PK], cycle, forward_action(cycle, 6))
+		act(people[ROLE_KASUBBAG_PK], cycle, forward_action(cycle))
 
 	return measure(round_trip), None
 

@@ -55,8 +55,8 @@ doc_events["File"] = {
 	"on_trash": "kinerja_kecamatan.laporan.protect_archive_file",
 	"before_validate": "kinerja_kecamatan.laporan.protect_archive_file",
 }
-# an edit of the SOP's Workflow in the desk becomes a revision of the SOP record (workflow/setup.py)
-doc_events["Workflow"] = {"on_update": "kinerja_kecamatan.workflow.setup.sync_sop_from_workflow"}
+# an edit of the SOP's Workflow in the desk becomes a revision of the SOP record (workflow/sop_record.py)
+doc_events["Workflow"] = {"on_update": "kinerja_kecamatan.workflow.sop_record.sync_sop_from_workflow"}
 # a comment on the app's records carries its real author
 doc_events["Comment"] = {"before_insert": "kinerja_kecamatan.attachments.comment_as_its_author"}
 # a user given one of the app's roles and no language of their own reads it in Bahasa Indonesia,

@@ -4,9 +4,8 @@ import os
 
 import frappe
 
-from kinerja_kecamatan.workflow.setup import ensure_workflow, remove_workflow
 from kinerja_kecamatan.workflow.sop import ROLES
-from kinerja_kecamatan.workflow.sop_record import ensure_default_sop
+from kinerja_kecamatan.workflow.sop_record import ensure_default_sop, ensure_workflow, remove_workflow
 
 
 def after_install():

@@ -28,7 +28,7 @@ from kinerja_kecamatan.format_isian import (
 )
 from kinerja_kecamatan.units import active_units, unit_indicators, units_with_isian
 from kinerja_kecamatan.validation import throw_if_any
-from kinerja_kecamatan.workflow.sop import FORMAT_BEHAVIOURS
+from kinerja_kecamatan.workflow.behaviours import excel_steps
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
 ROW_DOCTYPE = "Isian Data Kinerja Indikator"
@@ -166,7 +166,7 @@ def download_all_formats(monitoring: str):
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
 	# every unit's data: for the officers who run the cycle, not for a unit head reading it
 	doc.check_permission("write")
-	steps = [s.number for s in sop_of(doc).steps if s.behaviour in FORMAT_BEHAVIOURS]
+	steps = excel_steps(sop_of(doc))
 	if doc.langkah not in steps:
 		frappe.throw(
 			_("Format Isian dibuat pada langkah {0}; monitoring ini ada di langkah {1}.").format(

@@ -125,7 +125,8 @@ def disposisi(doc) -> dict:
 	makes the Format Isian) and place and date (when the Camat gave it, else today)."""
 	from kinerja_kecamatan.tanggal import tanggal_indonesia
 	from kinerja_kecamatan.workflow.sop_record import sop_of
-	from kinerja_kecamatan.workflow.steps import actor_of
+	from kinerja_kecamatan.workflow.behaviours import DISPOSISI, FORMAT
+	from kinerja_kecamatan.workflow.transition import actor_of
 
 	sop = sop_of(doc)
 	kecamatan = frappe.get_cached_doc("Kecamatan", doc.kecamatan)
@@ -133,11 +134,11 @@ def disposisi(doc) -> dict:
 		(
 			row.selesai
 			for row in doc.log_langkah
-			if row.langkah == sop.number_of("disposisi") and not row.catatan
+			if row.langkah == sop.number_of(DISPOSISI) and not row.catatan
 		),
 		None,
 	)
-	number = sop.number_of("format")
+	number = sop.number_of(FORMAT)
 	role = actor_of(number, sop) if number else None
 	users = frappe.get_all("Has Role", {"role": role, "parenttype": "User"}, pluck="parent") if role else []
 	kepada = frappe.db.get_value(

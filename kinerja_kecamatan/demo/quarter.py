@@ -13,12 +13,11 @@ from frappe.utils import add_days, nowdate
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
+from kinerja_kecamatan.doctypes import ISIAN, JADWAL, MONITORING
+from kinerja_kecamatan.workflow import behaviours as b
 from kinerja_kecamatan.workflow.editing import exception_role
-from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop_record import sop_of
-from kinerja_kecamatan.workflow.steps import actor_of, step_of_state
-
-MONITORING = "Monitoring Kinerja Triwulan"
+from kinerja_kecamatan.workflow.transition import actor_of, live_workflow
 
 
 class as_user:
@@ -40,22 +39,26 @@ def act(user: str, monitoring: str, action: str):
 		return apply_workflow(frappe.get_doc(MONITORING, monitoring).as_dict(), action)
 
 
-def forward_action(monitoring: str, number: int) -> str:
-	"""The action that completes step `number` ("Ya"), as the Workflow in force labels it."""
-	workflow = frappe.get_cached_doc("Workflow", WORKFLOW_NAME)
+def forward_action(monitoring: str) -> str:
+	"""The action that completes the cycle's current step ("Ya"), as the Workflow in force labels it."""
 	state = frappe.db.get_value(MONITORING, monitoring, "workflow_state")
-	return next(
-		t.action for t in workflow.transitions if t.state == state and step_of_state(t.next_state) > number
-	)
+	return live_workflow().leaving(state, forward=True)[0].action
+
+
+def actor_at(monitoring: str, number: int) -> str:
+	"""The role that acts at step `number` of the cycle's own SOP revision."""
+	return actor_of(number, sop_of(frappe.db.get_value(MONITORING, monitoring, ["revisi_sop"], as_dict=True)))
 
 
 def complete(people: dict, monitoring: str, number: int):
-	"""Step `number` done by a user of whichever role the Workflow now gives it to."""
-	return act(people[actor_of(number)], monitoring, forward_action(monitoring, number))
+	"""Step `number` (the cycle's current one) done by a user of whichever role the Workflow now
+	gives it to."""
+	return act(people[actor_at(monitoring, number)], monitoring, forward_action(monitoring))
 
 
 def give_disposition(people: dict, monitoring: str, text: str = "Segera susun Format Isian Data Kinerja"):
-	with as_user(people[actor_of(sop_of(None).number_of("disposisi"))]):
+	number = sop_of(frappe.db.get_value(MONITORING, monitoring, ["revisi_sop"], as_dict=True)).number_of(b.DISPOSISI)
+	with as_user(people[actor_at(monitoring, number)]):
 		doc = frappe.get_doc(MONITORING, monitoring)
 		doc.disposisi = text
 		doc.batas_waktu = add_days(nowdate(), 14)
@@ -65,7 +68,7 @@ def give_disposition(people: dict, monitoring: str, text: str = "Segera susun Fo
 def fill_isian(user: str, isian: str, realisasi: Callable, submit: bool = True):
 	"""The unit head fills their Isian; `realisasi(row)` → (value, analysis dict)."""
 	with as_user(user):
-		doc = frappe.get_doc("Isian Data Kinerja", isian)
+		doc = frappe.get_doc(ISIAN, isian)
 		for row in doc.indikator:
 			value, analysis = realisasi(row)
 			row.realisasi_tw = value
@@ -165,17 +168,17 @@ def run_quarter(
 	number = doc.langkah
 	while number < until:
 		behaviour = sop.step(number).behaviour
-		if behaviour == "disposisi":
+		if behaviour == b.DISPOSISI:
 			give_disposition(people, monitoring)
-		elif behaviour == "penghimpunan":
+		elif behaviour == b.PENGHIMPUNAN:
 			fill_units_isian(monitoring, heads, realisasi, skip=set(excused))
 			for unit, reason in excused.items():
-				with as_user(people[exception_role(doc)]):
+				with as_user(people[exception_role(sop)]):
 					catat_pengecualian(monitoring, unit, reason)
-		elif behaviour == "jadwal" and not frappe.db.exists("Jadwal Monitoring", {"monitoring": monitoring}):
-			make_jadwal(people[actor_of(number)], monitoring)
-		elif behaviour == "monitoring":
-			fill_blanko(people[actor_of(number)], monitoring)
+		elif behaviour == b.JADWAL_MONITORING and not frappe.db.exists(JADWAL, {"monitoring": monitoring}):
+			make_jadwal(people[actor_of(number, sop)], monitoring)
+		elif behaviour == b.PELAKSANAAN_MONITORING:
+			fill_blanko(people[actor_of(number, sop)], monitoring)
 		complete(people, monitoring, number)
 		number = frappe.db.get_value(MONITORING, monitoring, "langkah")
 	return frappe.get_doc(MONITORING, monitoring)

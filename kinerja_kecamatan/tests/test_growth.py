@@ -58,7 +58,7 @@ class TestTransitionCost(FrappeTestCase):
 			start = questions()
 			frappe.db.set_value(MONITORING, cycle.name, "alasan_pengembalian", "Jadwal bentrok")
 			act(people[ROLE_CAMAT], cycle.name, "Kembalikan Jadwal")
-			act(people[ROLE_KASUBBAG_PK], cycle.name, forward_action(cycle.name, 6))
+			act(people[ROLE_KASUBBAG_PK], cycle.name, forward_action(cycle.name))
 			return questions() - start
 
 		round_trip()  # warm the caches

@@ -21,8 +21,8 @@ from kinerja_kecamatan.tests.factories import (
 	make_cycle_people,
 )
 from kinerja_kecamatan.tests.rest import http
-from kinerja_kecamatan.workflow.sop import ROLE_CAMAT
-from kinerja_kecamatan.workflow.steps import actor_of
+from kinerja_kecamatan.workflow.sop import DEFAULT_SOP, ROLE_CAMAT
+from kinerja_kecamatan.workflow.transition import actor_of
 
 ISIAN = "Isian Data Kinerja"
 MONITORING = "Monitoring Kinerja Triwulan"
@@ -142,10 +142,10 @@ class TestReadReplica(FrappeTestCase):
 		status, body = http(
 			"POST",
 			"/api/method/frappe.model.workflow.apply_workflow",
-			self.people[actor_of(4)],
+			self.people[actor_of(4, DEFAULT_SOP)],
 			{
 				"doc": {"doctype": MONITORING, "name": self.cycle.name},
-				"action": forward_action(self.cycle.name, 4),
+				"action": forward_action(self.cycle.name),
 			},
 		)
 		self.assertEqual(status, 200, body)

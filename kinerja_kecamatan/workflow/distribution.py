@@ -8,6 +8,7 @@ from frappe.utils import get_datetime, now_datetime
 
 from kinerja_kecamatan import jobs
 from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian, units_with_isian
+from kinerja_kecamatan.workflow.behaviours import PENGHIMPUNAN
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
 
@@ -105,7 +106,7 @@ def update_progress(monitoring_name: str) -> None:
 	submitted = sum(1 for unit in units if unit.name in isian and isian[unit.name].docstatus == 1)
 	pending = [unit.nama_unit for unit in units_pending_isian(monitoring)]
 	late = (
-		monitoring.langkah == sop_of(monitoring).number_of("penghimpunan")
+		monitoring.langkah == sop_of(monitoring).number_of(PENGHIMPUNAN)
 		and monitoring.batas_waktu_langkah
 		and now_datetime() > get_datetime(monitoring.batas_waktu_langkah)
 	)

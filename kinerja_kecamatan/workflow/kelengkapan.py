@@ -6,13 +6,17 @@ Each check returns the list of what is missing, in Bahasa Indonesia; empty means
 import frappe
 from frappe import _
 
+from kinerja_kecamatan import laporan
+from kinerja_kecamatan.doctypes import BLANKO, JADWAL, JADWAL_UNIT
 from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian
+from kinerja_kecamatan.workflow.behaviours import behaviour
 
 
-def missing_for(behaviour: str, monitoring) -> list[str]:
-	"""What must still exist before a step with this behaviour is left (see sop.BEHAVIOURS)."""
-	check = CHECKS.get(behaviour)
-	return check(monitoring) if check else []
+def missing_for(key: str, monitoring) -> list[str]:
+	"""What must still exist before a step with this behaviour is left: the behaviour table's
+	`check` (behaviours.py), a function of this module."""
+	found = behaviour(key)
+	return globals()[found.check](monitoring) if found and found.check else []
 
 
 def check_disposisi(monitoring) -> list[str]:
@@ -55,13 +59,13 @@ def check_isian_collected(monitoring) -> list[str]:
 
 
 def check_jadwal(monitoring) -> list[str]:
-	jadwal = frappe.db.get_value("Jadwal Monitoring", {"monitoring": monitoring.name})
+	jadwal = frappe.db.get_value(JADWAL, {"monitoring": monitoring.name})
 	if not jadwal:
 		return [_("Belum ada Jadwal Monitoring untuk {0}.").format(monitoring.name)]
 	scheduled = set(
 		frappe.get_all(
-			"Jadwal Monitoring Unit",
-			filters={"parent": jadwal, "parenttype": "Jadwal Monitoring"},
+			JADWAL_UNIT,
+			filters={"parent": jadwal, "parenttype": JADWAL},
 			pluck="unit_kerja",
 		)
 	)
@@ -76,7 +80,7 @@ def check_blanko(monitoring) -> list[str]:
 	blanko = {
 		row.unit_kerja: row.docstatus
 		for row in frappe.get_all(
-			"Blanko Monitoring Kinerja",
+			BLANKO,
 			filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
 			fields=["unit_kerja", "docstatus"],
 		)
@@ -91,24 +95,8 @@ def check_blanko(monitoring) -> list[str]:
 
 
 def check_draft_laporan(monitoring) -> list[str]:
-	from kinerja_kecamatan.laporan import laporan_of
-
-	return [] if laporan_of(monitoring.name) else [_("Draft Laporan Hasil Monitoring belum disusun.")]
+	return [] if laporan.laporan_of(monitoring.name) else [_("Draft Laporan Hasil Monitoring belum disusun.")]
 
 
 def check_laporan(monitoring) -> list[str]:
-	from kinerja_kecamatan.laporan import missing_for_signature
-
-	return missing_for_signature(monitoring)
-
-
-# behaviour key → what must exist before the step is left
-CHECKS = {
-	"disposisi": check_disposisi,
-	"distribusi": check_formats,
-	"penghimpunan": check_isian_collected,
-	"persetujuan jadwal": check_jadwal,
-	"monitoring": check_blanko,
-	"draft laporan": check_draft_laporan,
-	"tanda tangan": check_laporan,
-}
+	return laporan.missing_for_signature(monitoring)

@@ -12,7 +12,7 @@ from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.office_time import office_minutes_between
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT
 from kinerja_kecamatan.workflow.sop_record import sop_of
-from kinerja_kecamatan.workflow.steps import actor_of
+from kinerja_kecamatan.workflow.transition import actor_of
 
 # remind once three quarters of the standard office time is used
 REMINDER_SHARE = 0.75

@@ -4,14 +4,17 @@ Saving the SOP Kinerja in force regenerates the Workflow: one state per step (it
 is the step number), the step's action to the next ("Ya"), and a return action where the step has
 a "Tidak". An administrator who edits the Workflow itself instead (renames a state or an action,
 gives a transition to another role) has that written back into the SOP as a new revision, so the
-printed SOP always matches what runs. Cycles in progress follow a rename of their state.
+printed SOP always matches what runs (sop_record.sync_sop_from_workflow). Cycles in progress
+follow a rename of their state. `SopWorkflow` reads the live Workflow by step number.
 """
 
 import frappe
+from frappe.model.workflow import get_workflow_name
 
+from kinerja_kecamatan.doctypes import MONITORING
 from kinerja_kecamatan.workflow.sop import Sop
 
-DOCTYPE = "Monitoring Kinerja Triwulan"
+DOCTYPE = MONITORING
 WORKFLOW_NAME = "SOP Monitoring Kinerja Triwulan"
 STEP_FIELD = "langkah"  # each state writes its step number here (Workflow "update field")
 
@@ -121,66 +124,49 @@ def follow_renamed_states(workflow) -> None:
 			frappe.db.set_value(DOCTYPE, cycle.name, "workflow_state", state, update_modified=False)
 
 
-def sync_sop_from_workflow(workflow, method=None) -> None:
-	"""Workflow on_update: an edit made in the Workflow desk becomes a revision of the SOP in force."""
-	from kinerja_kecamatan.workflow.sop_record import SOP_DOCTYPE
+class SopWorkflow:
+	"""The Workflow generated from the SOP (and perhaps edited in the desk), read by step number:
+	each state's "update value" is the step it stands for."""
 
-	if workflow.name != WORKFLOW_NAME or workflow.flags.from_sop:
-		return
-	sop_name = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
-	if not sop_name:
-		return
-	doc = frappe.get_doc(SOP_DOCTYPE, sop_name)
-	number_of = {row.state: int(row.update_value) for row in workflow.states if row.update_value}
-	for row in doc.langkah:
-		state = next((s.state for s in workflow.states if s.update_value == str(row.nomor)), None)
-		if state:
-			row.nama_status = state
-		for t in workflow.transitions:
-			if t.state != row.nama_status or t.next_state not in number_of:
-				continue
-			if number_of[t.next_state] > row.nomor:
-				row.aksi, row.pelaksana = t.action, t.allowed
-				row.persetujuan = 0 if t.allow_self_approval else 1
-			else:
-				row.aksi_kembali, row.kembali_ke = t.action, number_of[t.next_state]
-	archived = next((s.state for s in workflow.states if str(s.doc_status) == "1"), None)
-	if archived:
-		doc.nama_status_selesai = archived
-	doc.flags.from_workflow = True
-	doc.flags.ignore_permissions = True
-	doc.save()
-	follow_renamed_states(workflow)
+	def __init__(self, workflow):
+		self.doc = workflow
+		self.step_of = {s.state: int(s.update_value) for s in workflow.states if s.update_value}
 
+	def step_of_state(self, state: str | None) -> int:
+		"""The SOP step a state stands for, 1 before any state."""
+		return self.step_of.get(state, 1)
 
-def ensure_workflow() -> None:
-	"""Install and migrate: the Workflow of the SOP in force, made if missing."""
-	from kinerja_kecamatan.workflow.sop_record import active_sop
+	def state_of_step(self, number: int) -> str | None:
+		return next((state for state, step in self.step_of.items() if step == number), None)
 
-	if not frappe.db.exists("Workflow", WORKFLOW_NAME):
-		sync_workflow(active_sop())
+	def is_forward(self, transition) -> bool:
+		return self.step_of_state(transition.next_state) > self.step_of_state(transition.state)
 
+	def is_back(self, transition) -> bool:
+		return self.step_of_state(transition.next_state) < self.step_of_state(transition.state)
 
-def reset_workflow() -> None:
-	"""Back to what the SOP in force says, discarding anything else in the Workflow."""
-	from kinerja_kecamatan.workflow.sop_record import active_sop
+	def leaving(self, state: str, forward: bool) -> list:
+		"""The transitions out of `state` that go forward (or, forward=False, back)."""
+		goes = self.is_forward if forward else self.is_back
+		return [t for t in self.doc.transitions if t.state == state and goes(t)]
 
-	sync_workflow(active_sop())
+	def taken(self, before_state: str | None, after_state: str | None):
+		"""The transition that led from one state to the other, as the desk shows it."""
+		return next(
+			(t for t in self.doc.transitions if t.state == before_state and t.next_state == after_state), None
+		)
+
+	def return_actions(self) -> list[str]:
+		"""Every action that sends a cycle back: the desk asks for a reason first."""
+		return sorted({t.action for t in self.doc.transitions if self.is_back(t)})
+
+	def actor_of(self, number: int, sop: Sop) -> str:
+		"""Who must act at a step: the role the Workflow lets complete it, else the SOP's actor."""
+		state = self.state_of_step(number)
+		forward = self.leaving(state, forward=True) if state else []
+		return forward[0].allowed if forward else sop.step(number).actor
 
 
-def remove_workflow() -> None:
-	from kinerja_kecamatan.workflow.sop_record import active_sop
-
-	if frappe.db.exists("Workflow", WORKFLOW_NAME):
-		frappe.delete_doc("Workflow", WORKFLOW_NAME, ignore_permissions=True, force=True)
-	definition = workflow_definition(active_sop())
-	used_elsewhere = set(frappe.get_all("Workflow Transition", pluck="action")) | set(
-		frappe.get_all("Workflow Document State", pluck="state")
-	)
-	# force: the app's own records still point at them, and go with the app's DocTypes
-	for action in {row["action"] for row in definition["transitions"]} - used_elsewhere:
-		if frappe.db.exists("Workflow Action Master", action):
-			frappe.delete_doc("Workflow Action Master", action, ignore_permissions=True, force=True)
-	for state in {row["state"] for row in definition["states"]} - used_elsewhere:
-		if frappe.db.exists("Workflow State", state):
-			frappe.delete_doc("Workflow State", state, ignore_permissions=True, force=True)
+def live_workflow() -> SopWorkflow | None:
+	name = get_workflow_name(MONITORING)
+	return SopWorkflow(frappe.get_cached_doc("Workflow", name)) if name else None

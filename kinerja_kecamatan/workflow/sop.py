@@ -1,15 +1,18 @@
-"""The SOP as data: its steps, actors, times, labels and decisions, and the behaviours code gives
-them. Pure Python (no frappe), so the rules are tested without a site.
+"""The SOP as data: its steps, actors, times, labels and decisions, and which behaviour each step
+carries. Pure Python (no frappe), so the rules are tested without a site.
 
 The record an administrator edits is `SOP Kinerja` (sop_record.py turns it into a `Sop`). What a
-step *does* stays in code, looked up by the step's behaviour key (`BEHAVIOURS`); its order, actor,
-time, labels and decision are data. `DEFAULT_SOP` is SOP 067/001/KEC.BTM/BLG/2024 of Kecamatan
+step *does* stays in code, in the behaviour table (behaviours.py) under the step's behaviour key;
+its order, actor, time, labels and decision are data. `DEFAULT_SOP` is SOP 067/001/KEC.BTM/BLG/2024 of Kecamatan
 Batumandi exactly as the seed states it; install makes it the first record.
 """
 
 import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
+
+from kinerja_kecamatan.workflow import behaviours as b
+from kinerja_kecamatan.workflow.office_time import add_office_days, add_office_minutes
 
 ROLE_CAMAT = "Camat"
 ROLE_SEKRETARIS = "Sekretaris Kecamatan"
@@ -35,27 +38,6 @@ ROLES = (
 	Role(ROLE_KABUPATEN, "Pemantau tingkat kabupaten: membaca data seluruh kecamatan, tanpa mengubah"),
 )
 
-# Behaviour keys, in the order the work must happen. A step with a key gets that key's checks and
-# effects (workflow/kelengkapan.py CHECKS, workflow/steps.py ON_LEAVE and ON_ENTER); REQUIRED ones
-# make the documents later steps work on.
-BEHAVIOURS = {
-	"disposisi": "Disposisi Camat (isi disposisi dan batas waktu)",
-	"format": "Membuat Format Isian Data Kinerja",
-	"distribusi": "Menyampaikan Format Isian (Isian per unit dibuat dan ditugaskan)",
-	"penghimpunan": "Menghimpun Isian (unit mengajukan, pengecualian dicatat)",
-	"pengolahan": "Mengolah Data Kinerja",
-	"jadwal": "Menyusun Jadwal Monitoring",
-	"persetujuan jadwal": "Menyetujui Jadwal Monitoring",
-	"monitoring": "Melaksanakan Monitoring (Blanko per unit)",
-	"draft laporan": "Menyusun Draft Laporan",
-	"koreksi": "Mengoreksi Laporan",
-	"tanda tangan": "Menandatangani Laporan",
-	"arsip": "Mengarsipkan (laporan bertanda tangan diarsipkan)",
-}
-REQUIRED_BEHAVIOURS = ("distribusi", "penghimpunan", "monitoring", "tanda tangan", "arsip")
-# the steps whose output the Format Isian is: the Excel menu shows during them
-FORMAT_BEHAVIOURS = ("format", "distribusi", "penghimpunan")
-
 UNITS = {"menit": 1, "jam": 60}
 OFFICE_DAYS = "hari kerja"
 WAKTU_UNITS = ("menit", "jam", OFFICE_DAYS)
@@ -72,7 +54,7 @@ class Step:
 	output: str
 	state: str  # the Workflow State while this step is the one to do
 	action: str  # the Workflow Action that completes it (a decision's "Ya")
-	behaviour: str = ""  # a key of BEHAVIOURS, or "" for a step without app behaviour
+	behaviour: str = ""  # a key of behaviours.BEHAVIOURS, or "" for a step without app behaviour
 	keterangan: str = ""
 	decision: str = ""  # the question of a decision diamond, "" for a process step
 	next_step: int | None = None  # "Ya" target; None: the step after it
@@ -183,18 +165,18 @@ class Sop:
 			found.append(f'Nama status "{name}" dipakai lebih dari satu langkah.')
 		keys = [s.behaviour for s in self.steps if s.behaviour]
 		for key in keys:
-			if key not in BEHAVIOURS:
+			if key not in b.KEYS:
 				found.append(f'Perilaku "{key}" tidak dikenal.')
 		for key in sorted({k for k in keys if keys.count(k) > 1}):
 			found.append(f'Perilaku "{key}" dipakai lebih dari satu langkah.')
-		for key in REQUIRED_BEHAVIOURS:
-			if key not in keys:
-				found.append(f'SOP harus memiliki langkah dengan perilaku "{key}".')
-		order = [key for key in BEHAVIOURS if key in keys]
-		if [k for k in keys if k in BEHAVIOURS] != order:
+		for required in (x for x in b.BEHAVIOURS if x.required):
+			if required.key not in keys:
+				found.append(f'SOP harus memiliki langkah dengan perilaku "{required.key}".')
+		order = [key for key in b.KEYS if key in keys]
+		if [k for k in keys if k in b.KEYS] != order:
 			found.append("Urutan perilaku langkah harus: " + ", ".join(order) + ".")
-		if self.steps[-1].behaviour != "arsip":
-			found.append('Langkah terakhir harus berperilaku "arsip".')
+		if self.steps[-1].behaviour != b.ARSIP:
+			found.append(f'Langkah terakhir harus berperilaku "{b.ARSIP}".')
 		last = self.archived
 		for s in self.steps:
 			where = f"Langkah {s.number}"
@@ -297,7 +279,7 @@ DEFAULT_SOP = Sop(
 			"Disposisi",
 			"Disposisi Camat",
 			"Berikan Disposisi",
-			behaviour="disposisi",
+			behaviour=b.DISPOSISI,
 		),
 		Step(
 			2,
@@ -309,7 +291,7 @@ DEFAULT_SOP = Sop(
 			"Format Isian Data Kinerja",
 			"Penyusunan Format Isian",
 			"Format Isian Selesai",
-			behaviour="format",
+			behaviour=b.FORMAT,
 		),
 		Step(
 			3,
@@ -321,7 +303,7 @@ DEFAULT_SOP = Sop(
 			"Format Isian Data Kinerja",
 			"Penyampaian Format Isian",
 			"Sampaikan Format Isian",
-			behaviour="distribusi",
+			behaviour=b.DISTRIBUSI,
 		),
 		Step(
 			4,
@@ -333,7 +315,7 @@ DEFAULT_SOP = Sop(
 			"Format Isian Data Kinerja Terisi",
 			"Penghimpunan Data Isian",
 			"Data Isian Terhimpun",
-			behaviour="penghimpunan",
+			behaviour=b.PENGHIMPUNAN,
 		),
 		Step(
 			5,
@@ -345,7 +327,7 @@ DEFAULT_SOP = Sop(
 			"Data Kinerja",
 			"Pengolahan Data Kinerja",
 			"Data Kinerja Selesai Diolah",
-			behaviour="pengolahan",
+			behaviour=b.PENGOLAHAN,
 		),
 		Step(
 			6,
@@ -357,7 +339,7 @@ DEFAULT_SOP = Sop(
 			"Jadwal Monitoring",
 			"Penyusunan Jadwal Monitoring",
 			"Ajukan Jadwal Monitoring",
-			behaviour="jadwal",
+			behaviour=b.JADWAL_MONITORING,
 		),
 		Step(
 			7,
@@ -369,7 +351,7 @@ DEFAULT_SOP = Sop(
 			"Jadwal Monitoring",
 			"Persetujuan Jadwal Monitoring",
 			"Setujui Jadwal",
-			behaviour="persetujuan jadwal",
+			behaviour=b.PERSETUJUAN_JADWAL,
 			decision="Jadwal disetujui?",
 			return_to=6,
 			return_action="Kembalikan Jadwal",
@@ -385,7 +367,7 @@ DEFAULT_SOP = Sop(
 			"Blanko Monitoring Evaluasi Kinerja Terisi",
 			"Pelaksanaan Monitoring",
 			"Monitoring Selesai",
-			behaviour="monitoring",
+			behaviour=b.PELAKSANAAN_MONITORING,
 		),
 		Step(
 			9,
@@ -397,7 +379,7 @@ DEFAULT_SOP = Sop(
 			"Draft Laporan Hasil Monitoring",
 			"Penyusunan Laporan",
 			"Ajukan Draft Laporan",
-			behaviour="draft laporan",
+			behaviour=b.DRAFT_LAPORAN,
 		),
 		Step(
 			10,
@@ -409,7 +391,7 @@ DEFAULT_SOP = Sop(
 			"Draft Laporan Hasil Monitoring",
 			"Koreksi Laporan",
 			"Koreksi Selesai",
-			behaviour="koreksi",
+			behaviour=b.KOREKSI,
 			# not a decision in the seed: the Sekretaris may still send a draft back to its author
 			return_to=9,
 			return_action="Kembalikan ke Penyusun",
@@ -424,7 +406,7 @@ DEFAULT_SOP = Sop(
 			"Laporan Hasil Monitoring",
 			"Penandatanganan Laporan",
 			"Setujui dan Tandatangani",
-			behaviour="tanda tangan",
+			behaviour=b.TANDA_TANGAN,
 			decision="Laporan disetujui?",
 			return_to=10,
 			return_action="Kembalikan Laporan",
@@ -440,7 +422,7 @@ DEFAULT_SOP = Sop(
 			"Dokumen Laporan Hasil Monitoring",
 			"Pengarsipan",
 			"Arsipkan",
-			behaviour="arsip",
+			behaviour=b.ARSIP,
 		),
 	),
 )
@@ -462,8 +444,6 @@ def state_of(number: int) -> str:
 
 def deadline(current: Step, start, calendar):
 	"""When a step started at `start` must be done, in the office calendar's time."""
-	from kinerja_kecamatan.workflow.office_time import add_office_days, add_office_minutes
-
 	if current.office_days is not None:
 		return add_office_days(start, current.office_days, calendar)
 	return add_office_minutes(start, current.minutes, calendar)

@@ -9,11 +9,18 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate, now_datetime
 
+from kinerja_kecamatan.doctypes import MONITORING, REVISI_SOP, SOP_KINERJA
+from kinerja_kecamatan.workflow.setup import (
+	WORKFLOW_NAME,
+	SopWorkflow,
+	follow_renamed_states,
+	sync_workflow,
+	workflow_definition,
+)
 from kinerja_kecamatan.workflow.sop import DEFAULT_SOP, Header, Sop, Step
 
-SOP_DOCTYPE = "SOP Kinerja"
-REVISION_DOCTYPE = "Revisi SOP Kinerja"
-MONITORING = "Monitoring Kinerja Triwulan"
+SOP_DOCTYPE = SOP_KINERJA
+REVISION_DOCTYPE = REVISI_SOP
 HEADER_FIELDS = tuple(Header.__dataclass_fields__)
 
 
@@ -178,8 +185,6 @@ def is_in_force(sop_name: str) -> bool:
 def publish(doc) -> str | None:
 	"""After a save: a new revision when the SOP changed, and the Workflow made from it (unless the
 	change came from the Workflow itself). Returns the new revision's name."""
-	from kinerja_kecamatan.workflow.setup import sync_workflow
-
 	sop = sop_from_record(doc)
 	revision = latest_revision(doc.name)
 	if revision and sop.same_as(sop_of_revision(revision)):
@@ -244,3 +249,55 @@ def step_passed(monitoring_name: str | None, behaviour: str, for_update: bool = 
 	)
 	number = sop_of(cycle).number_of(behaviour) if cycle else None
 	return bool(cycle and number and (cycle.langkah or 0) > number), number
+
+
+def sync_sop_from_workflow(workflow, method=None) -> None:
+	"""Workflow on_update: an edit made in the Workflow desk becomes a revision of the SOP in force."""
+	if workflow.name != WORKFLOW_NAME or workflow.flags.from_sop:
+		return
+	sop_name = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
+	if not sop_name:
+		return
+	doc = frappe.get_doc(SOP_DOCTYPE, sop_name)
+	moves = SopWorkflow(workflow)
+	for row in doc.langkah:
+		state = moves.state_of_step(row.nomor)
+		if state:
+			row.nama_status = state
+		for t in workflow.transitions:
+			if t.state != row.nama_status or t.next_state not in moves.step_of:
+				continue
+			if moves.is_forward(t):
+				row.aksi, row.pelaksana = t.action, t.allowed
+				row.persetujuan = 0 if t.allow_self_approval else 1
+			else:
+				row.aksi_kembali, row.kembali_ke = t.action, moves.step_of[t.next_state]
+	archived = next((s.state for s in workflow.states if str(s.doc_status) == "1"), None)
+	if archived:
+		doc.nama_status_selesai = archived
+	doc.flags.from_workflow = True
+	doc.flags.ignore_permissions = True
+	doc.save()
+	follow_renamed_states(workflow)
+
+
+def ensure_workflow() -> None:
+	"""Install and migrate: the Workflow of the SOP in force, made if missing."""
+	if not frappe.db.exists("Workflow", WORKFLOW_NAME):
+		sync_workflow(active_sop())
+
+
+def remove_workflow() -> None:
+	if frappe.db.exists("Workflow", WORKFLOW_NAME):
+		frappe.delete_doc("Workflow", WORKFLOW_NAME, ignore_permissions=True, force=True)
+	definition = workflow_definition(active_sop())
+	used_elsewhere = set(frappe.get_all("Workflow Transition", pluck="action")) | set(
+		frappe.get_all("Workflow Document State", pluck="state")
+	)
+	# force: the app's own records still point at them, and go with the app's DocTypes
+	for action in {row["action"] for row in definition["transitions"]} - used_elsewhere:
+		if frappe.db.exists("Workflow Action Master", action):
+			frappe.delete_doc("Workflow Action Master", action, ignore_permissions=True, force=True)
+	for state in {row["state"] for row in definition["states"]} - used_elsewhere:
+		if frappe.db.exists("Workflow State", state):
+			frappe.delete_doc("Workflow State", state, ignore_permissions=True, force=True)

@@ -12,7 +12,7 @@ from kinerja_kecamatan.recompute import compute_isian
 from kinerja_kecamatan.row_links import RowLinksInBatch
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
-from kinerja_kecamatan.workflow.sop_record import step_passed
+from kinerja_kecamatan.workflow.locks import LockedAfterStep
 
 # an uploaded file's URL, nothing else: no markup, no quotes, no other scheme
 UPLOADED_FILE_URL = re.compile(r"^/(private/)?files/[^<>\"'`\\]+$")
@@ -22,7 +22,7 @@ def is_uploaded_file(url: str) -> bool:
 	return bool(UPLOADED_FILE_URL.match(url)) and bool(frappe.db.exists("File", {"file_url": url}))
 
 
-class IsianDataKinerja(RowLinksInBatch, Document):
+class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 	BATCHED_ROW_TABLES = ("indikator",)
 
 	def validate(self):
@@ -50,28 +50,6 @@ class IsianDataKinerja(RowLinksInBatch, Document):
 		perjanjian_kinerja = frappe.get_cached_doc("Perjanjian Kinerja", monitoring.perjanjian_kinerja)
 		throw_if_any(compute_isian(self, perjanjian_kinerja), _("Isian Data Kinerja belum valid"))
 		self.validate_analysis()
-
-	def before_submit(self):
-		# the cycle's row is locked, so a submit and the Pelaksana closing step 4 never cross: a
-		# submit after the close is refused, one before it is counted
-		passed, number = step_passed(self.monitoring, "penghimpunan", for_update=True)
-		if passed:
-			frappe.throw(
-				_(
-					"Penghimpunan data isian (langkah {0}) untuk monitoring {1} sudah ditutup; Isian tidak dapat diajukan lagi. Hubungi Kasubbag Perencanaan dan Keuangan."
-				).format(number, self.monitoring)
-			)
-
-	def before_cancel(self):
-		# once collection is closed the quarter's numbers rest on this Isian
-		passed, number = step_passed(self.monitoring, "penghimpunan")
-		if passed:
-			frappe.throw(
-				_("Isian {0} tidak dapat dibatalkan: penghimpunan data (langkah {1}) sudah ditutup.").format(
-					self.name, number
-				),
-				frappe.PermissionError,
-			)
 
 	def on_submit(self):
 		update_progress(self.monitoring)

@@ -6,15 +6,13 @@ from frappe import _
 from frappe.model.document import Document
 
 from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow.behaviours import PERSETUJUAN_JADWAL
+from kinerja_kecamatan.workflow.locks import LockedAfterStep
 from kinerja_kecamatan.workflow.sop_record import step_passed
 
-# the Camat corrects and approves the schedule (step 7 of the seed)
-APPROVAL = "persetujuan jadwal"
 
-
-class JadwalMonitoring(Document):
+class JadwalMonitoring(LockedAfterStep, Document):
 	def validate(self):
-		self.refuse_change_after_approval()
 		errors = []
 		seen = set()
 		for row in self.jadwal:
@@ -31,25 +29,13 @@ class JadwalMonitoring(Document):
 				)
 		throw_if_any(errors, _("Jadwal Monitoring belum valid"))
 
-	def refuse_change_after_approval(self):
-		"""Once the Camat approves the schedule (step 7) it is what the team carries out."""
-		if self.is_new():
-			return
-		if step_passed(self.monitoring, APPROVAL)[0]:
-			frappe.throw(
-				_("Jadwal Monitoring {0} sudah disetujui Camat dan tidak dapat diubah lagi.").format(
-					self.name
-				),
-				frappe.PermissionError,
-			)
-
 
 def persetujuan(jadwal) -> dict | None:
-	"""Who approved the schedule and when (step 7's last completion), for its print."""
+	"""Who approved the schedule and when (the last completion of its approval step), for its print."""
 	monitoring = frappe.db.get_value(
 		"Monitoring Kinerja Triwulan", jadwal.monitoring, ["kecamatan"], as_dict=True
 	)
-	passed, number = step_passed(jadwal.monitoring, APPROVAL)
+	passed, number = step_passed(jadwal.monitoring, PERSETUJUAN_JADWAL)
 	if not monitoring or not passed:
 		return None
 	approved = frappe.get_all(

@@ -99,9 +99,10 @@ def tandatangani_koreksi(laporan: str):
 
 def signing_step(monitoring: str) -> int | None:
 	"""The step at which the cycle's SOP has the Camat sign (11 in the seed)."""
+	from kinerja_kecamatan.workflow.behaviours import TANDA_TANGAN
 	from kinerja_kecamatan.workflow.sop_record import sop_of
 
 	cycle = frappe.db.get_value(
 		"Monitoring Kinerja Triwulan", monitoring, ["name", "revisi_sop"], as_dict=True
 	)
-	return sop_of(cycle).number_of("tanda tangan")
+	return sop_of(cycle).number_of(TANDA_TANGAN)

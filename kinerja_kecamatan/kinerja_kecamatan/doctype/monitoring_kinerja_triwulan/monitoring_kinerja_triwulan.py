@@ -5,18 +5,15 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.doctypes import MONITORING, PERJANJIAN_KINERJA, UNIT_KERJA
 from kinerja_kecamatan.laporan import archive_laporan
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
+from kinerja_kecamatan.workflow.behaviours import EXCEPTIONS, excel_steps
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
-from kinerja_kecamatan.workflow.editing import (
-	EXCEPTION_BEHAVIOUR,
-	check_edit,
-	exception_role,
-	return_actions,
-)
-from kinerja_kecamatan.workflow.sop import FORMAT_BEHAVIOURS
+from kinerja_kecamatan.workflow.editing import check_edit, exception_role
 from kinerja_kecamatan.workflow.sop_record import sop_of
+from kinerja_kecamatan.workflow.transition import Transition, live_workflow
 
 IDENTITY = ("kecamatan", "tahun", "triwulan", "perjanjian_kinerja")
 
@@ -24,29 +21,32 @@ IDENTITY = ("kecamatan", "tahun", "triwulan", "perjanjian_kinerja")
 class MonitoringKinerjaTriwulan(Document):
 	def onload(self):
 		"""What the form script needs of the SOP, from the record rather than from labels in JS."""
-		sop = sop_of(self)
+		sop, workflow = sop_of(self), live_workflow()
 		self.set_onload(
 			"sop",
 			{
-				"return_actions": return_actions(),
-				"excel_steps": [s.number for s in sop.steps if s.behaviour in FORMAT_BEHAVIOURS],
-				"exception_step": sop.number_of(EXCEPTION_BEHAVIOUR),
-				"exception_role": exception_role(self),
+				"return_actions": workflow.return_actions() if workflow else [],
+				"excel_steps": excel_steps(sop),
+				"exception_step": sop.number_of(EXCEPTIONS),
+				"exception_role": exception_role(sop),
 			},
 		)
 
 	def validate(self):
-		check_edit(self, self.get_doc_before_save())
+		# the save's move through the SOP, worked out once for the edit rules, the step log and
+		# (on_update) the step's effects
+		self._transition = Transition.of(self)
+		check_edit(self._transition)
 		self.title = _("Monitoring TW {0} {1} {2}").format(self.triwulan, self.tahun, self.kecamatan)
 		# the cycle's identity is checked when it is set or changed, not on every step's save
 		if self.is_new() or any(self.has_value_changed(field) for field in IDENTITY):
 			self.validate_identity()
-		steps.on_validate(self)
+		steps.on_validate(self._transition)
 
 	def validate_identity(self):
 		errors = []
 		pk = frappe.db.get_value(
-			"Perjanjian Kinerja", self.perjanjian_kinerja, ["kecamatan", "tahun", "docstatus"], as_dict=True
+			PERJANJIAN_KINERJA, self.perjanjian_kinerja, ["kecamatan", "tahun", "docstatus"], as_dict=True
 		)
 		if pk and (pk.kecamatan != self.kecamatan or pk.tahun != self.tahun):
 			errors.append(
@@ -61,7 +61,7 @@ class MonitoringKinerjaTriwulan(Document):
 				).format(self.perjanjian_kinerja)
 			)
 		duplicate = frappe.db.get_value(
-			"Monitoring Kinerja Triwulan",
+			MONITORING,
 			{
 				"kecamatan": self.kecamatan,
 				"tahun": self.tahun,
@@ -89,7 +89,7 @@ class MonitoringKinerjaTriwulan(Document):
 				row.db_insert()
 
 	def on_update(self):
-		steps.after_transition(self)
+		steps.after_transition(getattr(self, "_transition", None))
 
 	def before_submit(self):
 		# only the archiving action of the last step submits a cycle, whatever path is tried
@@ -104,26 +104,27 @@ class MonitoringKinerjaTriwulan(Document):
 			)
 
 	def on_submit(self):
-		# step 12: the signed report's PDF becomes the archive
+		# the archiving step: the signed report's PDF becomes the archive
 		archive_laporan(self)
 
 
 @frappe.whitelist()
 def catat_pengecualian(monitoring: str, unit_kerja: str, alasan: str):
-	"""Step 4 (penghimpunan): the owner of the Format Isian excuses a unit, with a reason."""
-	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	"""While the Isian are collected, the owner of the Format Isian excuses a unit, with a reason."""
+	doc = frappe.get_doc(MONITORING, monitoring)
 	doc.check_permission("read")
-	role = exception_role(doc)
+	sop = sop_of(doc)
+	role = exception_role(sop)
 	if role not in frappe.get_roles():
 		frappe.throw(_("Hanya {0} yang dapat mencatat pengecualian.").format(_(role)), frappe.PermissionError)
 	if not (alasan or "").strip():
 		frappe.throw(_("Alasan pengecualian wajib diisi."))
-	number = sop_of(doc).number_of(EXCEPTION_BEHAVIOUR)
+	number = sop.number_of(EXCEPTIONS)
 	if doc.langkah != number:
 		frappe.throw(
 			_("Pengecualian hanya dicatat pada langkah {0} (penghimpunan data isian).").format(number)
 		)
-	if frappe.db.get_value("Unit Kerja", unit_kerja, "kecamatan") != doc.kecamatan:
+	if frappe.db.get_value(UNIT_KERJA, unit_kerja, "kecamatan") != doc.kecamatan:
 		frappe.throw(_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(unit_kerja, doc.kecamatan))
 	doc.append("pengecualian_isian", {"unit_kerja": unit_kerja, "alasan": alasan.strip()})
 	# the step's own actor edits this record; the exception is the Kasubbag PK's, checked above

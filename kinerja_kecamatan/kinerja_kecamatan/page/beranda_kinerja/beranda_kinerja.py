@@ -23,6 +23,7 @@ from frappe.utils import get_datetime, get_system_timezone, now_datetime
 from kinerja_kecamatan.access import APP_ROLES
 from kinerja_kecamatan.report_data import quarter_key
 from kinerja_kecamatan.tanggal import batas_waktu_indonesia
+from kinerja_kecamatan.workflow.behaviours import PENGHIMPUNAN
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
 PAGE = "beranda-kinerja"
@@ -119,7 +120,7 @@ def describe_isian(unit, isian, cycle, excused: dict) -> dict:
 			"gray",
 			False,
 		)
-	elif cycle and cycle.langkah > (sop_of(cycle).number_of("penghimpunan") or 0):
+	elif cycle and cycle.langkah > (sop_of(cycle).number_of(PENGHIMPUNAN) or 0):
 		status, colour, terbuka = _("Tidak diajukan: penghimpunan sudah ditutup"), "gray", False
 	else:
 		deadline = get_datetime(cycle.batas_waktu_langkah) if cycle and cycle.batas_waktu_langkah else None
