@@ -4,7 +4,7 @@ Frappe lets any desk user create a File record that points at an existing privat
 (and so read it), and attach uploads to records they cannot write. For the app's records:
 
 - a file is attached only to a draft the user may write (the archive PDF, attached by the server
-  at step 12, is the one exception);
+  by the archiving step, is the one exception);
 - a new File may share an existing private file only if the user can already read it (a record
   pointing at its URL, or an upload of identical bytes, which Frappe stores as the same file).
 """

@@ -1,4 +1,4 @@
-"""Step 8: one Blanko Monitoring Kinerja per unit, prefilled from that unit's Isian."""
+"""The monitoring step (behaviour "monitoring"): one Blanko Monitoring Kinerja per unit, prefilled from that unit's Isian."""
 
 import frappe
 from frappe import _

@@ -125,7 +125,7 @@ def update_progress(monitoring_name: str) -> None:
 
 def close_isian_tasks(monitoring_name: str, unit_kerja: str | None = None) -> None:
 	"""The "Isi Data Kinerja" tasks end with the work: when the Isian is submitted, when its unit is
-	excused, and for every unit once step 4 is closed."""
+	excused, and for every unit once the collecting step is closed."""
 	filters = {"monitoring": monitoring_name}
 	if unit_kerja:
 		filters["unit_kerja"] = unit_kerja

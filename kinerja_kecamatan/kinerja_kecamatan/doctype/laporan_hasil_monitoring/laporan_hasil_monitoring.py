@@ -52,7 +52,7 @@ class LaporanHasilMonitoring(Document):
 
 @frappe.whitelist()
 def susun_draft_laporan(monitoring: str):
-	"""Step 9: draft (or refresh) the report from the quarter's data in one action."""
+	"""The draft-report step: draft (or refresh) the report from the quarter's data in one action."""
 	from kinerja_kecamatan.laporan import draft_laporan
 
 	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
@@ -98,7 +98,7 @@ def tandatangani_koreksi(laporan: str):
 
 
 def signing_step(monitoring: str) -> int | None:
-	"""The step at which the cycle's SOP has the Camat sign (11 in the seed)."""
+	"""The step at which the cycle's SOP has the Camat sign (its "tanda tangan" behaviour)."""
 	from kinerja_kecamatan.workflow.behaviours import TANDA_TANGAN
 	from kinerja_kecamatan.workflow.sop_record import sop_of
 
