@@ -6,10 +6,8 @@ import frappe
 from frappe.desk.desk_page import get as get_page
 
 from kinerja_kecamatan.access import scope_of
-from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-	predikat_labels,
-)
 from kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja import PAGE, landing
+from kinerja_kecamatan.predikat import predikat_labels
 from kinerja_kecamatan.report_data import latest_period
 from kinerja_kecamatan.sidebar import holds_app_role, holds_only_app_roles, without_frappe_workspaces
 

@@ -7,6 +7,7 @@ Rules
   following the "indikator negatif" formula of PermenPANRB No. 8 Tahun 2021.
 * Nilai Akhir: like Positif, but only the latest realisasi counts (values are never summed).
 * Predikat follows the five-level scale of Permendagri No. 86 Tahun 2017.
+* A realisasi the monitoring team verified beats the one the unit reported (``realisasi_used``).
 
 Missing data is never treated as zero: it yields None ("belum ada data") and is left out of sums
 and averages. All arithmetic is Decimal; rounding happens only in ``bulatkan``/``format_*``.
@@ -164,6 +165,18 @@ def alasan_tanpa_capaian(jenis, target, realisasi):
 	if to_decimal(target) is None:
 		return "target belum diisi"
 	return "target 0: capaian tidak dapat dihitung"
+
+
+def realisasi_used(reported, verified):
+	"""The realisasi a quarter's numbers rest on, and whether it is the verified one: the value the
+	monitoring team verified, when it recorded one, beats the value the unit reported.
+
+	>>> realisasi_used("80", "90"), realisasi_used("80", None), realisasi_used("80", "")
+	(('90', True), ('80', False), ('80', False))
+	"""
+	if verified not in (None, ""):
+		return verified, True
+	return reported, False
 
 
 def _terakhir(realisasis):

@@ -4,6 +4,7 @@ Read-only: with a read replica configured, Frappe serves them from it."""
 import frappe
 from frappe.utils import now_datetime
 
+from kinerja_kecamatan.predikat import predikat_labels
 from kinerja_kecamatan.report_data import (
 	SUMMARY_FIELDS,
 	isian_rows,
@@ -43,10 +44,6 @@ def langkah_terlambat(filters=None) -> int:
 def indikator_sangat_rendah(filters=None) -> int:
 	"""Indicators of the latest period graded with the scale's lowest predikat (by default Sangat
 	Rendah), as the Capaian Kinerja Triwulan report counts them."""
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-		predikat_labels,
-	)
-
 	lowest = predikat_labels()[-1]
 	return sum(1 for row in latest_rows() if row.predikat == lowest)
 

@@ -1,9 +1,9 @@
 """Laporan Hasil Monitoring (SOP steps 9–12): drafted from the data, signed, archived.
 
-The numbers come from the capaian engine through the Blanko (a verified value wins over the
-reported one) or, for a unit without a Blanko, from its Isian. Once signed, the content is
-fixed by a keyed fingerprint (HMAC-SHA-256) that the public verification page checks, and the
-archived PDF itself can be checked byte for byte.
+The numbers are the rows the reports and cards read (report_data.cycle_rows): the Isian's, with
+the Blanko's where the monitoring team signed it, a verified value beating the reported one. Once
+signed, the content is fixed by a keyed fingerprint (HMAC-SHA-256) that the public verification
+page checks, and the archived PDF itself can be checked byte for byte.
 """
 
 import hashlib
@@ -18,21 +18,29 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import cint, cstr, flt, now_datetime, nowdate
 
 from kinerja_kecamatan import capaian as engine
-from kinerja_kecamatan.kinerja_kecamatan.doctype.blanko_monitoring_kinerja.blanko_monitoring_kinerja import (
-	used_realisasi,
-)
-from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-	get_skala_predikat,
-)
-from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi
+from kinerja_kecamatan import report_data
+from kinerja_kecamatan.predikat import get_skala_predikat
 from kinerja_kecamatan.tanggal import tanggal_indonesia
-from kinerja_kecamatan.triwulan import quarter_number
-from kinerja_kecamatan.units import active_units, units_with_isian
+from kinerja_kecamatan.units import active_units
 from kinerja_kecamatan.validation import missing_mandatory
 
 SIGNING_KEY = "kinerja_signing_key"
 MAX_VERIFIED_PDF = 20 * 1024 * 1024
 NARRATIVE_FIELDS = ("pendahuluan", "temuan", "rekomendasi", "tindak_lanjut", "kesimpulan")
+ANALYSIS_FIELDS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut")
+# what the report reads of each row of the cycle (report_data.cycle_rows)
+SOURCE_FIELDS = (
+	"parent",
+	"indikator",
+	"target_tw",
+	"realisasi_tw",
+	"capaian_tw",
+	"capaian_kumulatif",
+	"predikat",
+	"ada_data",
+	"di_bawah_target",
+	*ANALYSIS_FIELDS,
+)
 ROW_FIELDS = (
 	"unit_kerja",
 	"indikator",
@@ -91,70 +99,77 @@ def draft_laporan(monitoring):
 
 
 def collect_rows(monitoring):
+	"""The report's rows, unit by unit (active units, by name) and for the indicators of its
+	Perjanjian Kinerja: the cycle's rows as the reports read them, each with its unrounded capaian
+	(of its own target and realisasi) for the averages; with each Blanko's temuan and rekomendasi."""
 	pk = frappe.get_cached_doc("Perjanjian Kinerja", monitoring.perjanjian_kinerja)
-	pk_rows = {row.indikator: row for row in pk.targets}
-	quarter = quarter_number(monitoring.triwulan)
-	skala = get_skala_predikat()
-	isian = units_with_isian(monitoring)
-	rows, temuan, rekomendasi = [], [], []
-	for unit in active_units(monitoring):
-		blanko_name = frappe.db.get_value(
-			"Blanko Monitoring Kinerja",
-			{"monitoring": monitoring.name, "unit_kerja": unit.name, "docstatus": ("<", 2)},
+	pk_jenis = {row.indikator: row.jenis for row in pk.targets}
+	units = active_units(monitoring)
+	position = {unit.name: index for index, unit in enumerate(units)}
+	source = sorted(
+		(
+			row
+			for row in report_data.cycle_rows(monitoring.name, SOURCE_FIELDS)
+			if row.unit_kerja in position and row.indikator in pk_jenis
+		),
+		key=lambda row: position[row.unit_kerja],
+	)
+	master = {
+		row.name: row
+		for row in frappe.get_all(
+			"Indikator Kinerja",
+			filters={"name": ("in", list({row.indikator for row in source}) or [""])},
+			fields=["name", "uraian", "satuan", "jenis"],
 		)
-		blanko = frappe.get_doc("Blanko Monitoring Kinerja", blanko_name) if blanko_name else None
-		source = frappe.get_doc("Isian Data Kinerja", isian[unit.name].name) if unit.name in isian else None
-		isian_rows = {row.indikator: row for row in source.indikator} if source else {}
-		if blanko:
-			entries = [
-				(row.indikator, used_realisasi(row), bool(row.nilai_terverifikasi))
-				for row in blanko.indikator
-			]
-			if (blanko.temuan or "").strip():
-				temuan.append(f"{unit.nama_unit}: {blanko.temuan.strip()}")
-			if (blanko.rekomendasi or "").strip():
-				rekomendasi.append(f"{unit.nama_unit}: {blanko.rekomendasi.strip()}")
-		else:
-			entries = [(row.indikator, row.realisasi_tw, False) for row in isian_rows.values()]
-		context = frappe._dict(
-			unit_kerja=unit.name, tahun=monitoring.tahun, triwulan=monitoring.triwulan, name=None
-		)
-		earlier = earlier_realisasi(context)
-		for indikator, realisasi, verified in entries:
-			if indikator not in pk_rows:
-				continue
-			master = frappe.get_cached_doc("Indikator Kinerja", indikator)
-			values = capaian_of(pk, pk_rows[indikator], quarter, realisasi, earlier, skala)
-			reported = isian_rows.get(indikator)
-			rows.append(
-				{
-					"unit_kerja": unit.name,
-					"indikator": indikator,
-					"uraian": master.uraian,
-					"satuan": master.satuan,
-					"jenis": master.jenis,
-					"target_tw": values.target_tw,
-					"realisasi": realisasi,
-					"sumber_nilai": _("Terverifikasi") if verified else _("Dilaporkan"),
-					"capaian_tw": values.capaian_tw if values.nilai_tw is not None else 0,
-					"capaian_kumulatif": values.capaian_kumulatif,
-					"predikat": values.predikat,
-					"ada_data": values.ada_data,
-					"di_bawah_target": values.di_bawah_target,
-					"faktor_pendorong": reported.faktor_pendorong if reported else None,
-					"faktor_penghambat": reported.faktor_penghambat if reported else None,
-					"tindak_lanjut": reported.tindak_lanjut if reported else None,
-					"_nilai_tw": values.nilai_tw,
-				}
+	}
+	verified, reported = _("Terverifikasi"), _("Dilaporkan")
+	rows = [
+		{
+			"unit_kerja": row.unit_kerja,
+			"indikator": row.indikator,
+			"uraian": master[row.indikator].uraian,
+			"satuan": master[row.indikator].satuan,
+			"jenis": master[row.indikator].jenis,
+			"target_tw": row.target_tw,
+			"realisasi": row.realisasi_tw,
+			"sumber_nilai": verified if row.get("terverifikasi") else reported,
+			"capaian_tw": row.capaian_tw,
+			"capaian_kumulatif": row.capaian_kumulatif,
+			"predikat": row.predikat,
+			"ada_data": row.ada_data,
+			"di_bawah_target": row.di_bawah_target,
+			**{field: row.get(field) for field in ANALYSIS_FIELDS},
+			"_nilai_tw": engine.capaian(
+				pk_jenis[row.indikator] or master[row.indikator].jenis, row.target_tw, row.realisasi_tw
 			)
+			if row.ada_data
+			else None,
+		}
+		for row in source
+	]
+	notes = {
+		blanko.unit_kerja: blanko
+		for blanko in frappe.get_all(
+			"Blanko Monitoring Kinerja",
+			filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
+			fields=["unit_kerja", "temuan", "rekomendasi"],
+		)
+	}
+	temuan, rekomendasi = [], []
+	for unit in units:
+		blanko = notes.get(unit.name)
+		if blanko and (blanko.temuan or "").strip():
+			temuan.append(f"{unit.nama_unit}: {blanko.temuan.strip()}")
+		if blanko and (blanko.rekomendasi or "").strip():
+			rekomendasi.append(f"{unit.nama_unit}: {blanko.rekomendasi.strip()}")
 	return rows, temuan, rekomendasi
 
 
 def summarise(laporan, rows) -> None:
-	"""Average capaian (rows without data left out), count per predikat, and per unit: the
-	engine's one summariser, on the unrounded values."""
+	"""Average capaian (rows without data left out), count per predikat, and per unit: the one
+	summariser of the reports and cards, on the same rows and their unrounded capaian."""
 	skala = get_skala_predikat()
-	whole = engine.ringkas([row["_nilai_tw"] for row in rows], skala)
+	whole = report_data.summarise_rows(rows, skala, capaian="_nilai_tw")
 	laporan.rata_rata_capaian = float(engine.bulatkan(whole.rata_rata, 4) or 0)
 	laporan.predikat = whole.predikat
 	laporan.jumlah_indikator = whole.jumlah
@@ -165,7 +180,9 @@ def summarise(laporan, rows) -> None:
 	)
 	units = []
 	for unit in dict.fromkeys(row["unit_kerja"] for row in rows):
-		own = engine.ringkas([row["_nilai_tw"] for row in rows if row["unit_kerja"] == unit], skala)
+		own = report_data.summarise_rows(
+			[row for row in rows if row["unit_kerja"] == unit], skala, capaian="_nilai_tw"
+		)
 		units.append(
 			{
 				"unit_kerja": unit,

@@ -8,10 +8,8 @@ import frappe
 from frappe import _
 
 from kinerja_kecamatan import capaian as engine
-from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-	get_skala_predikat,
-)
 from kinerja_kecamatan.number_fields import stored_number
+from kinerja_kecamatan.predikat import get_skala_predikat
 from kinerja_kecamatan.triwulan import TRIWULAN, quarter_number, quarterly_targets
 
 COMPUTED_ROW_FIELDS = (
@@ -118,7 +116,8 @@ def compute_isian(isian, perjanjian_kinerja=None) -> list[str]:
 
 def recompute_monitorings_of(pk) -> None:
 	"""After a Perjanjian Kinerja is submitted (or amended): point its year's monitorings at it and
-	recompute every Isian under them, submitted ones included."""
+	recompute every Isian under them, submitted ones included, then every Blanko (the reports and
+	the signed report read a signed Blanko's numbers)."""
 	chain = {pk.name}
 	previous = pk.amended_from
 	while previous:
@@ -141,3 +140,14 @@ def recompute_monitorings_of(pk) -> None:
 				row.db_update()
 			isian.db_update()
 			isian.add_comment("Info", _("Capaian dihitung ulang dari target {0}.").format(pk.name))
+		for name in frappe.get_all(
+			"Blanko Monitoring Kinerja",
+			filters={"monitoring": monitoring, "docstatus": ("<", 2)},
+			pluck="name",
+		):
+			blanko = frappe.get_doc("Blanko Monitoring Kinerja", name)
+			blanko.copy_reported()
+			blanko.compute_verified()
+			for row in blanko.indikator:
+				row.db_update()
+			blanko.add_comment("Info", _("Capaian dihitung ulang dari target {0}.").format(pk.name))

@@ -3,19 +3,22 @@
 Parents are listed with frappe.get_list, so the app's permission conditions apply (a Kepala
 Unit sees only their unit, an officer only their kecamatan); child rows are then read for those
 parents only. Each indicator's numbers come from the most trusted source the quarter has: the
-signed report once it is signed, the Blanko's verified value once the monitoring team signed it,
-else the unit's reported Isian; `sumber_nilai` says which. Averages leave out rows without data
-(`ada_data`, stored with each row).
+signed report once it is signed, the Blanko once the monitoring team signed it (on the value the
+team verified, where it recorded one: capaian.realisasi_used), else the unit's reported Isian;
+`sumber_nilai` says which. Averages leave out rows without data (`ada_data`, stored with each row).
+The signed report is drafted from the same rows (`cycle_rows`).
 """
+
+from dataclasses import replace
 
 import frappe
 from frappe import _
 
 from kinerja_kecamatan import capaian as engine
-from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-	get_skala_predikat,
-)
+from kinerja_kecamatan.predikat import get_skala_predikat
 from kinerja_kecamatan.triwulan import TRIWULAN
+
+PARENT_FIELDS = ("name", "monitoring", "kecamatan", "tahun", "triwulan", "unit_kerja")
 
 
 def isian_filters(filters: dict) -> dict:
@@ -62,6 +65,41 @@ def isian_rows(parents: list, extra_filters: dict | None = None, fields=ROW_FIEL
 	most trusted source (see the module's docstring). `extra_filters` match the final values."""
 	if not parents:
 		return []
+	cycles = {p.monitoring for p in parents if p.get("monitoring")}
+	rows = trusted_rows(parents, fields, signed_rows(cycles), verified_rows(blanko_rows(cycles)))
+	for field, value in (extra_filters or {}).items():
+		rows = [row for row in rows if row.get(field) == value]
+	return rows
+
+
+def cycle_rows(monitoring: str, fields=ROW_FIELDS) -> list[dict]:
+	"""Every indicator row of one cycle, whoever asks: what its report is drafted and signed from.
+	The Isian's rows with the Blanko's values where the team signed one, as in `isian_rows` (its
+	own report is the one being drafted, so no signed report is read), and the signed Blanko's
+	own rows for a unit that has no Isian. Each row says whether its realisasi is a verified one
+	(`terverifikasi`)."""
+	parents = frappe.get_all(
+		"Isian Data Kinerja",
+		filters={"monitoring": monitoring, "docstatus": ("<", 2)},
+		fields=list(PARENT_FIELDS),
+	)
+	blanko = blanko_rows({monitoring})
+	rows = trusted_rows(parents, fields, {}, verified_rows(blanko))
+	with_isian = {p.unit_kerja for p in parents}
+	return rows + [
+		frappe._dict(
+			unit_kerja=row.unit_kerja, indikator=row.indikator, target_tw=row.target_tw, **row.numbers
+		)
+		for row in blanko
+		if row.unit_kerja not in with_isian
+	]
+
+
+def trusted_rows(parents: list, fields, signed: dict, verified: dict) -> list[dict]:
+	"""The rows of the Isian `parents`, with their parent's period and unit, each taking the values
+	of its signed report in `signed`, else of its signed Blanko in `verified`."""
+	if not parents:
+		return []
 	by_name = {p.name: p for p in parents}
 	rows = frappe.get_all(
 		"Isian Data Kinerja Indikator",
@@ -69,8 +107,6 @@ def isian_rows(parents: list, extra_filters: dict | None = None, fields=ROW_FIEL
 		fields=list(fields),
 		order_by="parent, idx",
 	)
-	cycles = {p.monitoring for p in parents if p.get("monitoring")}
-	signed, verified = signed_rows(cycles), verified_rows(cycles)
 	reported = _("Dilaporkan")
 	for row in rows:
 		parent = by_name[row.parent]
@@ -80,8 +116,6 @@ def isian_rows(parents: list, extra_filters: dict | None = None, fields=ROW_FIEL
 		better = signed.get(key) or verified.get(key)
 		if better:
 			row.update(better)
-	for field, value in (extra_filters or {}).items():
-		rows = [row for row in rows if row.get(field) == value]
 	return rows
 
 
@@ -123,41 +157,64 @@ def signed_rows(cycles: set) -> dict:
 	}
 
 
-def verified_rows(cycles: set) -> dict:
-	"""(cycle, unit, indikator) → the verified numbers of each Blanko the team signed."""
+def blanko_rows(cycles: set) -> list[frappe._dict]:
+	"""The rows of each Blanko the team signed, in order: cycle, unit, indikator, target and the
+	`numbers` a row of the quarter takes from it, on the realisasi the team verified where it
+	recorded one (capaian.realisasi_used)."""
 	blanko = frappe.get_all(
 		"Blanko Monitoring Kinerja",
 		filters={"monitoring": ("in", list(cycles) or [""]), "docstatus": 1},
 		fields=["name", "monitoring", "unit_kerja"],
 	)
 	if not blanko:
-		return {}
+		return []
 	owner = {b.name: b for b in blanko}
-	result = {}
+	verified_source = _("Terverifikasi")
+	result = []
 	for row in frappe.get_all(
 		"Blanko Monitoring Indikator",
 		filters={"parent": ("in", list(owner)), "parenttype": "Blanko Monitoring Kinerja"},
 		fields=[
 			"parent",
 			"indikator",
+			"target_tw",
 			"nilai_terverifikasi",
 			"realisasi_dilaporkan",
 			"capaian_terverifikasi",
+			"capaian_kumulatif",
 			"predikat",
 			"ada_data",
 			"di_bawah_target",
 		],
+		order_by="parent, idx",
 	):
 		b = owner[row.parent]
-		result[(b.monitoring, b.unit_kerja, row.indikator)] = {
-			"realisasi_tw": row.nilai_terverifikasi or row.realisasi_dilaporkan,
+		realisasi, verified = engine.realisasi_used(row.realisasi_dilaporkan, row.nilai_terverifikasi)
+		numbers = {
+			"realisasi_tw": realisasi,
+			"terverifikasi": int(verified),
 			"capaian_tw": row.capaian_terverifikasi,
+			"capaian_kumulatif": row.capaian_kumulatif,
 			"predikat": row.predikat,
 			"ada_data": row.ada_data,
 			"di_bawah_target": row.di_bawah_target,
-			"sumber_nilai": _("Terverifikasi"),
+			"sumber_nilai": verified_source,
 		}
+		result.append(
+			frappe._dict(
+				monitoring=b.monitoring,
+				unit_kerja=b.unit_kerja,
+				indikator=row.indikator,
+				target_tw=row.target_tw,
+				numbers=numbers,
+			)
+		)
 	return result
+
+
+def verified_rows(blanko: list) -> dict:
+	"""(cycle, unit, indikator) → the numbers of each row of `blanko_rows`."""
+	return {(row.monitoring, row.unit_kerja, row.indikator): row.numbers for row in blanko}
 
 
 def latest_period(filters: dict | None = None) -> dict:
@@ -185,12 +242,26 @@ def with_latest_period(filters: dict | None) -> dict:
 	return filters
 
 
-def summary(rows: list[dict]) -> dict:
-	"""The engine's one summariser over the rows (those without data left out of the mean);
-	"below target" is each row's stored flag, judged on its unrounded capaian."""
+def summarise_rows(rows: list[dict], skala=None, capaian: str = "capaian_tw") -> engine.Ringkasan:
+	"""The engine's one summariser over stored rows (those without data left out of the mean of
+	their field `capaian`); "below target" and the count per predikat are each row's stored flag
+	and predikat, judged on its unrounded capaian."""
 	result = engine.ringkas(
-		[row["capaian_tw"] if row.get("ada_data") else None for row in rows], get_skala_predikat()
+		[row[capaian] if row.get("ada_data") else None for row in rows],
+		get_skala_predikat() if skala is None else skala,
 	)
+	return replace(
+		result,
+		di_bawah_target=sum(1 for row in rows if row.get("di_bawah_target")),
+		per_predikat={
+			label: sum(1 for row in rows if row.get("predikat") == label) for label in result.per_predikat
+		},
+	)
+
+
+def summary(rows: list[dict]) -> dict:
+	"""`summarise_rows`, as the reports and cards show it."""
+	result = summarise_rows(rows)
 	return {
 		"sumber_nilai": ", ".join(sorted({row["sumber_nilai"] for row in rows if row.get("sumber_nilai")})),
 		"jumlah_indikator": result.jumlah,
@@ -199,7 +270,7 @@ def summary(rows: list[dict]) -> dict:
 		if result.rata_rata is not None
 		else None,
 		"predikat": result.predikat,
-		"di_bawah_target": sum(1 for row in rows if row.get("di_bawah_target")),
+		"di_bawah_target": result.di_bawah_target,
 	}
 
 

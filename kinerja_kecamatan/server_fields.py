@@ -33,6 +33,7 @@ SERVER_FIELDS = {
 		"capaian_dilaporkan",
 		"selisih",
 		"capaian_terverifikasi",
+		"capaian_kumulatif",
 		"predikat",
 		"ada_data",
 		"di_bawah_target",

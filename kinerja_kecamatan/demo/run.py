@@ -14,6 +14,7 @@ from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
 from kinerja_kecamatan.demo.quarter import as_user
 from kinerja_kecamatan.laporan import laporan_of
 from kinerja_kecamatan.site_setup import ensure_system_manager
+from kinerja_kecamatan.triwulan import TRIWULAN
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,
 	ROLE_KASUBBAG_PK,
@@ -193,11 +194,7 @@ def run_demo() -> str | None:
 	frappe.db.commit()
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
 	team = monitoring_team(people)
-	for triwulan in ("I", "II", "III", "IV"):
-		monitoring = ensure_cycle(people, kecamatan, data.TAHUN, triwulan, pk)
-		if frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring, "docstatus") == 0:
-			archive_quarter(people, heads, monitoring, triwulan, verify_row, team)
-			frappe.db.commit()
+	monitoring = archive_year(people, heads, pk, commit=True)["IV"]
 	camat = frappe.db.get_value("Kecamatan", kecamatan, "camat")
 	next_pk = ensure_pk(people, kecamatan, camat, data.TAHUN + 1, targets)
 	current = ensure_cycle(people, kecamatan, data.TAHUN + 1, "I", next_pk)
@@ -236,6 +233,21 @@ def run_demo() -> str | None:
 				f"  {'Kepala Unit Kerja':<36} {user}  ({frappe.db.get_value('Unit Kerja', unit, 'nama_unit')})"
 			)
 	return pdf
+
+
+def archive_year(people: dict, heads: dict, pk: str, commit: bool = False) -> dict[str, str]:
+	"""The demo year's four quarters, each archived on its own clock (a quarter already archived is
+	kept); returns triwulan → its monitoring."""
+	kecamatan = data.KECAMATAN["nama_kecamatan"]
+	team = monitoring_team(people)
+	cycles = {}
+	for triwulan in TRIWULAN:
+		cycles[triwulan] = ensure_cycle(people, kecamatan, data.TAHUN, triwulan, pk)
+		if frappe.db.get_value("Monitoring Kinerja Triwulan", cycles[triwulan], "docstatus") == 0:
+			archive_quarter(people, heads, cycles[triwulan], triwulan, verify_row, team)
+			if commit:
+				frappe.db.commit()
+	return cycles
 
 
 def ensure_cycle(people: dict, kecamatan: str, tahun: int, triwulan: str, pk: str) -> str:

@@ -5,11 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.capaian import format_angka
-from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-	get_skala_predikat,
-)
+from kinerja_kecamatan.capaian import format_angka, realisasi_used
 from kinerja_kecamatan.number_fields import read_number, stored_number
+from kinerja_kecamatan.predikat import get_skala_predikat
 from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
 from kinerja_kecamatan.row_links import RowLinksInBatch
 from kinerja_kecamatan.triwulan import quarter_number
@@ -53,12 +51,13 @@ class BlankoMonitoringKinerja(RowLinksInBatch, Document):
 			}
 		for row in self.indikator:
 			source = reported.get(row.indikator)
-			row.target_tw = source.target_tw if source else row.target_tw
+			row.target_tw = source.target_tw if source else None
 			row.realisasi_dilaporkan = source.realisasi_tw if source else None
 			row.capaian_dilaporkan = source.capaian_tw if source else None
 
 	def compute_verified(self):
-		"""The verified value, when given, is the one the report uses; the difference is shown."""
+		"""The verified value, when given, is the one the report uses; the difference is shown. A
+		row the unit reported nothing for still shows the quarter's target."""
 		pk = perjanjian_kinerja_of(self.monitoring)
 		pk_rows = {row.indikator: row for row in pk.targets}
 		quarter = quarter_number(self.triwulan)
@@ -75,9 +74,16 @@ class BlankoMonitoringKinerja(RowLinksInBatch, Document):
 				else None
 			)
 			if row.indikator in pk_rows:
-				values = capaian_of(pk, pk_rows[row.indikator], quarter, used_realisasi(row), earlier, skala)
-				row.capaian_terverifikasi, row.predikat = values.capaian_tw, values.predikat
-				row.ada_data, row.di_bawah_target = values.ada_data, values.di_bawah_target
+				realisasi, _verified = realisasi_used(row.realisasi_dilaporkan, row.nilai_terverifikasi)
+				values = capaian_of(pk, pk_rows[row.indikator], quarter, realisasi, earlier, skala)
+				row.capaian_terverifikasi, row.capaian_kumulatif = values.capaian_tw, values.capaian_kumulatif
+				row.predikat, row.ada_data, row.di_bawah_target = (
+					values.predikat,
+					values.ada_data,
+					values.di_bawah_target,
+				)
+				if row.target_tw in (None, ""):
+					row.target_tw = values.target_tw
 
 	def before_cancel(self):
 		# once the monitoring step is over the report rests on this Blanko
@@ -106,8 +112,3 @@ class BlankoMonitoringKinerja(RowLinksInBatch, Document):
 		if not self.penandatangan_unit:
 			errors.append(_("Pilih Kepala Unit Kerja yang menandatangani."))
 		throw_if_any(errors, _("Blanko Monitoring belum lengkap"))
-
-
-def used_realisasi(row):
-	"""The value the report uses: the verified one when the team recorded it."""
-	return row.nilai_terverifikasi if row.nilai_terverifikasi not in (None, "") else row.realisasi_dilaporkan

@@ -56,12 +56,3 @@ class PengaturanKinerja(Document):
 
 	def warna(self) -> dict[str, str]:
 		return {row.predikat: row.warna or "gray" for row in self.skala_predikat}
-
-
-def get_skala_predikat() -> list[tuple]:
-	return frappe.get_cached_doc("Pengaturan Kinerja").skala() or list(DEFAULT_SKALA_PREDIKAT)
-
-
-def predikat_labels() -> list[str]:
-	"""The scale's predikat, highest first: what reports, charts and cards count by."""
-	return [label for _bound, label in sorted(get_skala_predikat(), key=lambda pair: -float(pair[0]))]

@@ -3,6 +3,7 @@
 
 from frappe import _
 
+from kinerja_kecamatan.predikat import predikat_labels
 from kinerja_kecamatan.report_data import isian_rows, visible_isian, with_latest_period
 
 
@@ -63,10 +64,6 @@ def columns():
 
 
 def chart(rows):
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.pengaturan_kinerja.pengaturan_kinerja import (
-		predikat_labels,
-	)
-
 	labels = predikat_labels()
 	counts = [sum(1 for row in rows if row.predikat == label) for label in labels]
 	return {

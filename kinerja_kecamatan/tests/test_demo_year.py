@@ -1,0 +1,48 @@
+"""The demo's year as the README shows it: Batumandi's four quarters of 2024, each drafted, signed
+and archived, with the numbers its signed reports have always had."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from kinerja_kecamatan import capaian as engine
+from kinerja_kecamatan.demo.run import archive_year, ensure_master_data
+from kinerja_kecamatan.report_data import cycle_rows, summary
+
+# the signed reports' average capaian, TW I..IV 2024, as the demo has always had them
+SIGNED_AVERAGE = {"I": "99,97", "II": "103,93", "III": "93,54", "IV": "101,97"}
+
+
+def numbers(rows, realisasi: str) -> list[tuple]:
+	fields = ("unit_kerja", "indikator", realisasi, "capaian_tw", "capaian_kumulatif", "predikat")
+	return sorted(tuple(row.get(field) for field in fields) for row in rows)
+
+
+class TestDemoYear(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		people, heads, pk, _targets = ensure_master_data()
+		cls.cycles = archive_year(people, heads, pk)
+		cls.laporan = {
+			triwulan: frappe.get_doc("Laporan Hasil Monitoring", {"monitoring": monitoring, "docstatus": 1})
+			for triwulan, monitoring in cls.cycles.items()
+		}
+
+	def test_each_quarters_signed_report_keeps_its_numbers(self):
+		self.assertEqual(
+			{t: engine.format_angka(laporan.rata_rata_capaian) for t, laporan in self.laporan.items()},
+			SIGNED_AVERAGE,
+		)
+
+	def test_the_signed_report_states_the_rows_the_reports_read(self):
+		for triwulan, laporan in self.laporan.items():
+			with self.subTest(triwulan=triwulan):
+				rows = cycle_rows(self.cycles[triwulan])  # the Isian and Blanko, not the signed report
+				self.assertEqual(
+					engine.format_angka(summary(rows)["rata_rata_capaian"]), SIGNED_AVERAGE[triwulan]
+				)
+				self.assertEqual(numbers(rows, "realisasi_tw"), numbers(laporan.rincian, "realisasi"))
+				verified = {r.indikator for r in laporan.rincian if r.sumber_nilai == "Terverifikasi"}
+				self.assertEqual(verified, {r.indikator for r in rows if r.terverifikasi})
+				self.assertEqual(len(verified), 1)  # the team's one correction (demo.run.verify_row)
