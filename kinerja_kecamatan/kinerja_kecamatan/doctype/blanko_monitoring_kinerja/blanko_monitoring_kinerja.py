@@ -12,10 +12,10 @@ from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjia
 from kinerja_kecamatan.row_links import RowLinksInBatch
 from kinerja_kecamatan.triwulan import quarter_number
 from kinerja_kecamatan.validation import throw_if_any
-from kinerja_kecamatan.workflow.sop_record import step_passed
+from kinerja_kecamatan.workflow.locks import LockedAfterStep
 
 
-class BlankoMonitoringKinerja(RowLinksInBatch, Document):
+class BlankoMonitoringKinerja(LockedAfterStep, RowLinksInBatch, Document):
 	BATCHED_ROW_TABLES = ("indikator",)
 
 	def validate(self):
@@ -84,17 +84,6 @@ class BlankoMonitoringKinerja(RowLinksInBatch, Document):
 				)
 				if row.target_tw in (None, ""):
 					row.target_tw = values.target_tw
-
-	def before_cancel(self):
-		# once the monitoring step is over the report rests on this Blanko
-		passed, number = step_passed(self.monitoring, "monitoring")
-		if passed:
-			frappe.throw(
-				_(
-					"Blanko {0} tidak dapat dibatalkan: pelaksanaan monitoring (langkah {1}) sudah selesai."
-				).format(self.name, number),
-				frappe.PermissionError,
-			)
 
 	def before_submit(self):
 		errors = [
