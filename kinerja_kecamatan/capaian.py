@@ -290,6 +290,20 @@ def format_angka(nilai, digits=2):
 	return f"{nilai:,.{digits}f}".translate(str.maketrans(",.", ".,"))
 
 
+def format_selisih(verified, reported):
+	"""The verified value minus the reported one, as the Blanko shows it; None when they agree or
+	one is missing. A lower verified value is shown with its minus sign.
+
+	>>> format_selisih("100", "90"), format_selisih("85,5", "90"), format_selisih(90, 90)
+	('10', '-4,5', None)
+	"""
+	verified, reported = to_decimal(verified), to_decimal(reported)
+	if verified is None or reported is None or verified == reported:
+		return None
+	difference = verified - reported
+	return ("-" if difference < 0 else "") + format_angka(abs(difference), digits=None)
+
+
 def format_persen(nilai, digits=2):
 	"""Percentage display: 107.142857 → "107,14%"; None → "belum ada data".
 

@@ -5,8 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.capaian import format_angka, realisasi_used
-from kinerja_kecamatan.number_fields import read_number, stored_number
+from kinerja_kecamatan.capaian import format_selisih, realisasi_used
+from kinerja_kecamatan.number_fields import read_number
 from kinerja_kecamatan.predikat import get_skala_predikat
 from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
 from kinerja_kecamatan.row_links import RowLinksInBatch
@@ -64,15 +64,7 @@ class BlankoMonitoringKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		earlier = earlier_realisasi(self)
 		skala = get_skala_predikat()
 		for row in self.indikator:
-			reported, verified = (
-				stored_number(row.realisasi_dilaporkan),
-				stored_number(row.nilai_terverifikasi),
-			)
-			row.selisih = (
-				format_angka(verified - reported, digits=None)
-				if verified is not None and reported is not None and verified != reported
-				else None
-			)
+			row.selisih = format_selisih(row.nilai_terverifikasi, row.realisasi_dilaporkan)
 			if row.indikator in pk_rows:
 				realisasi, _verified = realisasi_used(row.realisasi_dilaporkan, row.nilai_terverifikasi)
 				values = capaian_of(pk, pk_rows[row.indikator], quarter, realisasi, earlier, skala)
