@@ -83,7 +83,7 @@ RETURN_REASON = "Jadwal bentrok dengan rapat koordinasi"
 
 def seed():
 	"""Returns what the clients need: users, tokens, names and filters."""
-	from kinerja_kecamatan.laporan import laporan_of
+	from kinerja_kecamatan.laporan.draft import laporan_of
 	from kinerja_kecamatan.tests.factories import make_cycle, make_cycle_people
 	from kinerja_kecamatan.tests.rest import api_token
 	from kinerja_kecamatan.workflow.sop import ARCHIVED, ROLE_CAMAT, ROLE_KASUBBAG_PK

@@ -401,7 +401,7 @@ def manager_calls(kecamatan):
 			"/api/method/frappe.desk.query_report.run",
 			{"data": {"report_name": REPORTS[1], "filters": filters}},
 		),
-		("rata_rata", "GET", "/api/method/kinerja_kecamatan.dashboard.rata_rata_capaian", {}),
+		("rata_rata", "GET", "/api/method/kinerja_kecamatan.reports.dashboard.rata_rata_capaian", {}),
 		(
 			"reportview",
 			"POST",

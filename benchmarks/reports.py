@@ -41,7 +41,7 @@ def seed(
 ):
 	"""A kabupaten of archived quarters, straight into the tables (once per prefix); the sizes
 	default to this module's."""
-	from kinerja_kecamatan import capaian as engine
+	from kinerja_kecamatan.engine import capaian as engine
 
 	prefix = prefix or PREFIX
 	n_kecamatan, n_units = n_kecamatan or KECAMATAN, n_units or UNITS

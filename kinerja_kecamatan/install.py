@@ -4,6 +4,8 @@ import os
 
 import frappe
 
+from kinerja_kecamatan.doctypes import PENGATURAN, SOP_KINERJA
+from kinerja_kecamatan.laporan.signature import SIGNING_KEY
 from kinerja_kecamatan.workflow.sop import ROLES
 from kinerja_kecamatan.workflow.sop_record import ensure_default_sop, ensure_workflow, remove_workflow
 
@@ -25,8 +27,6 @@ after_migrate = after_install
 def ensure_signing_key():
 	"""A per-site secret for report signatures, in site_config.json (never in the database)."""
 	from frappe.installer import update_site_config
-
-	from kinerja_kecamatan.laporan import SIGNING_KEY
 
 	if not frappe.conf.get(SIGNING_KEY):
 		key = frappe.generate_hash(length=64)
@@ -56,12 +56,12 @@ def ensure_roles():
 
 def ensure_default_settings():
 	"""Pengaturan Kinerja starts with the Permendagri 86/2017 predikat scale; an edited one is kept."""
-	settings = frappe.get_single("Pengaturan Kinerja")
+	settings = frappe.get_single(PENGATURAN)
 	# an uninstall takes the SOP records and leaves this link behind; ensure_default_sop remakes it
-	dangling = settings.sop and not frappe.db.exists("SOP Kinerja", settings.sop)
+	dangling = settings.sop and not frappe.db.exists(SOP_KINERJA, settings.sop)
 	if settings.skala_predikat and settings.jam_kerja:
 		if dangling:
-			frappe.db.set_single_value("Pengaturan Kinerja", "sop", None)
+			frappe.db.set_single_value(PENGATURAN, "sop", None)
 		return
 	if dangling:
 		settings.sop = None

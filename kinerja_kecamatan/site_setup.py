@@ -3,7 +3,6 @@
 import frappe
 from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 
-
 SYSTEM_MANAGER = "pengelola.sistem@kinerja.local"
 
 

@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 import frappe
 
-from kinerja_kecamatan.capaian import capaian
 from kinerja_kecamatan.demo import batumandi as data
 from kinerja_kecamatan.demo.quarter import (
 	MONITORING,
@@ -21,10 +20,12 @@ from kinerja_kecamatan.demo.quarter import (
 	make_jadwal,
 	run_quarter,
 )
-from kinerja_kecamatan.triwulan import TRIWULAN
+from kinerja_kecamatan.doctypes import JADWAL, JADWAL_UNIT, LAPORAN, LOG_LANGKAH
+from kinerja_kecamatan.engine.capaian import capaian
+from kinerja_kecamatan.engine.office_calendar import office_calendar
+from kinerja_kecamatan.engine.office_time import add_office_minutes, office_minutes_between
+from kinerja_kecamatan.engine.triwulan import TRIWULAN
 from kinerja_kecamatan.workflow.distribution import update_progress
-from kinerja_kecamatan.workflow.office_calendar import office_calendar
-from kinerja_kecamatan.workflow.office_time import add_office_minutes, office_minutes_between
 from kinerja_kecamatan.workflow.sop import deadline
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
@@ -90,19 +91,17 @@ def archive_quarter(people: dict, heads: dict, monitoring: str, triwulan: str, v
 	realisasi = realisasi_for(triwulan)
 	run_quarter(people, heads, monitoring, realisasi, until=6)
 	jadwal = (
-		frappe.db.get_value("Jadwal Monitoring", {"monitoring": monitoring})
+		frappe.db.get_value(JADWAL, {"monitoring": monitoring})
 		or make_jadwal(team["penyusun"], monitoring, tim=team["tim"]).name
 	)
 	visit = clock[8][0]
-	for row in frappe.get_all("Jadwal Monitoring Unit", {"parent": jadwal}, ["name", "idx"], order_by="idx"):
-		frappe.db.set_value(
-			"Jadwal Monitoring Unit", row.name, "tanggal", visit.date(), update_modified=False
-		)
+	for row in frappe.get_all(JADWAL_UNIT, {"parent": jadwal}, ["name", "idx"], order_by="idx"):
+		frappe.db.set_value(JADWAL_UNIT, row.name, "tanggal", visit.date(), update_modified=False)
 	run_quarter(people, heads, monitoring, realisasi, until=8)
 	fill_blanko(team["pelaksana"], monitoring, verify, ketua_tim=team["ketua"], tanggal=visit.date())
 	run_quarter(people, heads, monitoring, realisasi, until=11)
-	laporan = frappe.db.get_value("Laporan Hasil Monitoring", {"monitoring": monitoring, "docstatus": 0})
-	frappe.db.set_value("Laporan Hasil Monitoring", laporan, "tanggal_laporan", clock[11][1].date())
+	laporan = frappe.db.get_value(LAPORAN, {"monitoring": monitoring, "docstatus": 0})
+	frappe.db.set_value(LAPORAN, laporan, "tanggal_laporan", clock[11][1].date())
 	run_quarter(people, heads, monitoring, realisasi)
 	retime_log(monitoring, clock)
 
@@ -115,7 +114,7 @@ def retime_log(monitoring: str, clock: dict) -> None:
 		started, finished = clock[row.langkah]
 		due = deadline(sop.step(row.langkah), started, calendar)
 		frappe.db.set_value(
-			"Log Langkah Monitoring",
+			LOG_LANGKAH,
 			row.name,
 			{
 				"mulai": started,

@@ -10,12 +10,12 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, nowdate
 
+from kinerja_kecamatan.access.editing import exception_role
+from kinerja_kecamatan.doctypes import BLANKO, ISIAN, JADWAL, KECAMATAN, MONITORING, UNIT_KERJA
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
-from kinerja_kecamatan.doctypes import ISIAN, JADWAL, MONITORING
 from kinerja_kecamatan.workflow import behaviours as b
-from kinerja_kecamatan.workflow.editing import exception_role
 from kinerja_kecamatan.workflow.sop_record import sop_of
 from kinerja_kecamatan.workflow.transition import actor_of, live_workflow
 
@@ -85,7 +85,7 @@ def fill_units_isian(monitoring: str, heads: dict, realisasi: Callable, skip: se
 		if unit in skip:
 			continue
 		isian = frappe.db.get_value(
-			"Isian Data Kinerja", {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
+			ISIAN, {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
 		)
 		if isian:
 			fill_isian(user, isian, realisasi)
@@ -94,16 +94,16 @@ def fill_units_isian(monitoring: str, heads: dict, realisasi: Callable, skip: se
 def make_jadwal(user: str, monitoring: str, tim: str = "Tim Monev Kecamatan"):
 	units = [
 		row.unit_kerja
-		for row in frappe.get_all("Isian Data Kinerja", {"monitoring": monitoring}, ["unit_kerja"])
+		for row in frappe.get_all(ISIAN, {"monitoring": monitoring}, ["unit_kerja"])
 	]
 	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
 	units += frappe.get_all(
-		"Unit Kerja", {"kecamatan": kecamatan, "aktif": 1, "name": ("not in", units or [""])}, pluck="name"
+		UNIT_KERJA, {"kecamatan": kecamatan, "aktif": 1, "name": ("not in", units or [""])}, pluck="name"
 	)
 	with as_user(user):
 		return frappe.get_doc(
 			{
-				"doctype": "Jadwal Monitoring",
+				"doctype": JADWAL,
 				"monitoring": monitoring,
 				"jadwal": [
 					{
@@ -128,12 +128,12 @@ def fill_blanko(
 ):
 	"""The team records each row (default: Sesuai), temuan and rekomendasi, signs and submits."""
 	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
-	ketua_tim = ketua_tim or frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	ketua_tim = ketua_tim or frappe.db.get_value(KECAMATAN, kecamatan, "camat")
 	with as_user(user):
 		for name in frappe.get_all(
-			"Blanko Monitoring Kinerja", {"monitoring": monitoring, "docstatus": 0}, pluck="name"
+			BLANKO, {"monitoring": monitoring, "docstatus": 0}, pluck="name"
 		):
-			blanko = frappe.get_doc("Blanko Monitoring Kinerja", name)
+			blanko = frappe.get_doc(BLANKO, name)
 			for row in blanko.indikator:
 				row.update(
 					(verify(row) if verify else None)
@@ -144,7 +144,7 @@ def fill_blanko(
 			blanko.penandatangan_tim = ketua_tim
 			blanko.tanggal_monitoring = tanggal or blanko.tanggal_monitoring
 			blanko.penandatangan_unit = (
-				frappe.db.get_value("Unit Kerja", blanko.unit_kerja, "pejabat") or ketua_tim
+				frappe.db.get_value(UNIT_KERJA, blanko.unit_kerja, "pejabat") or ketua_tim
 			)
 			blanko.save()
 			blanko.submit()

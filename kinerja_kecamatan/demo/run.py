@@ -12,9 +12,20 @@ import frappe
 from kinerja_kecamatan.demo import batumandi as data
 from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
 from kinerja_kecamatan.demo.quarter import as_user
-from kinerja_kecamatan.laporan import laporan_of
+from kinerja_kecamatan.doctypes import (
+	INDIKATOR,
+	KECAMATAN,
+	LAPORAN,
+	MONITORING,
+	PEJABAT,
+	PENGATURAN,
+	PERJANJIAN_KINERJA,
+	SOP_KINERJA,
+	UNIT_KERJA,
+)
+from kinerja_kecamatan.engine.triwulan import TRIWULAN
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.site_setup import ensure_system_manager
-from kinerja_kecamatan.triwulan import TRIWULAN
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,
 	ROLE_KASUBBAG_PK,
@@ -52,10 +63,10 @@ def ensure_user(local: str, full_name: str, roles: tuple) -> str:
 
 def ensure_pejabat(kecamatan: str, person: tuple, user: str | None = None, unit: str | None = None) -> str:
 	nama, nip, pangkat, jabatan = person
-	if not frappe.db.exists("Pejabat", nip):
+	if not frappe.db.exists(PEJABAT, nip):
 		frappe.get_doc(
 			{
-				"doctype": "Pejabat",
+				"doctype": PEJABAT,
 				"nama": nama,
 				"nip": nip,
 				"pangkat_golongan": pangkat,
@@ -77,10 +88,10 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 	}
 	people[ROLE_KASUBBAG_PK] = ensure_user("kasubbag.pk", data.UNITS[2][2][0], (ROLE_KASUBBAG_PK,))
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
-	if not frappe.db.exists("Kecamatan", kecamatan):
-		frappe.get_doc({"doctype": "Kecamatan", **data.KECAMATAN}).insert()
+	if not frappe.db.exists(KECAMATAN, kecamatan):
+		frappe.get_doc({"doctype": KECAMATAN, **data.KECAMATAN}).insert()
 	camat = ensure_pejabat(kecamatan, data.CAMAT, people[ROLE_CAMAT])
-	frappe.db.set_value("Kecamatan", kecamatan, "camat", camat)
+	frappe.db.set_value(KECAMATAN, kecamatan, "camat", camat)
 	ensure_pejabat(kecamatan, data.PELAKSANA, people[ROLE_PELAKSANA])
 	sign_sop(kecamatan, camat)
 
@@ -89,12 +100,12 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 		user = people.get(ROLE_SEKRETARIS) if login == "sekretaris" else None
 		user = user or (people[ROLE_KASUBBAG_PK] if login == "kasubbag.pk" else None)
 		user = user or ensure_user(login, head[0], (ROLE_KEPALA_UNIT,))
-		unit = frappe.db.get_value("Unit Kerja", {"nama_unit": nama_unit, "kecamatan": kecamatan})
+		unit = frappe.db.get_value(UNIT_KERJA, {"nama_unit": nama_unit, "kecamatan": kecamatan})
 		if not unit:
 			unit = (
 				frappe.get_doc(
 					{
-						"doctype": "Unit Kerja",
+						"doctype": UNIT_KERJA,
 						"nama_unit": nama_unit,
 						"singkatan": data.SINGKATAN[nama_unit],
 						"jenis_unit": jenis_unit,
@@ -105,25 +116,25 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 				.name
 			)
 			pejabat = ensure_pejabat(kecamatan, head, user, unit)
-			frappe.get_doc("Unit Kerja", unit).update({"kepala_unit": user, "pejabat": pejabat}).save()
-		elif frappe.db.get_value("Unit Kerja", unit, "singkatan") != data.SINGKATAN[nama_unit]:
+			frappe.get_doc(UNIT_KERJA, unit).update({"kepala_unit": user, "pejabat": pejabat}).save()
+		elif frappe.db.get_value(UNIT_KERJA, unit, "singkatan") != data.SINGKATAN[nama_unit]:
 			# a demo made before units had a singkatan got one made from the name
-			frappe.db.set_value("Unit Kerja", unit, "singkatan", data.SINGKATAN[nama_unit])
+			frappe.db.set_value(UNIT_KERJA, unit, "singkatan", data.SINGKATAN[nama_unit])
 		heads[unit] = user
 		for kode, uraian, satuan, jenis, tahunan, tw, *_ in indicators:
-			name = frappe.db.get_value("Indikator Kinerja", {"kode": kode, "kecamatan": kecamatan})
+			name = frappe.db.get_value(INDIKATOR, {"kode": kode, "kecamatan": kecamatan})
 			if not name:
 				name = (
 					frappe.get_doc(
 						{
-							"doctype": "Indikator Kinerja",
+							"doctype": INDIKATOR,
 							"kode": kode,
 							"uraian": uraian,
 							"satuan": satuan,
 							"jenis": jenis,
 							"kecamatan": kecamatan,
 							"unit_kerja": unit,
-							"sumber": "Perjanjian Kinerja",
+							"sumber": PERJANJIAN_KINERJA,
 						}
 					)
 					.insert()
@@ -137,13 +148,13 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 
 def ensure_pk(people: dict, kecamatan: str, camat: str, tahun: int, targets: dict) -> str:
 	"""The year's Perjanjian Kinerja with `targets` (indikator → (tahunan, tw1, tw2, tw3, tw4))."""
-	pk = frappe.db.get_value("Perjanjian Kinerja", {"kecamatan": kecamatan, "tahun": tahun, "docstatus": 1})
+	pk = frappe.db.get_value(PERJANJIAN_KINERJA, {"kecamatan": kecamatan, "tahun": tahun, "docstatus": 1})
 	if pk:
 		return pk
 	with as_user(people[ROLE_KASUBBAG_PK]):
 		doc = frappe.get_doc(
 			{
-				"doctype": "Perjanjian Kinerja",
+				"doctype": PERJANJIAN_KINERJA,
 				"kecamatan": kecamatan,
 				"tahun": tahun,
 				"tanggal": f"{tahun}-01-02",
@@ -195,16 +206,16 @@ def run_demo() -> str | None:
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
 	team = monitoring_team(people)
 	monitoring = archive_year(people, heads, pk, commit=True)["IV"]
-	camat = frappe.db.get_value("Kecamatan", kecamatan, "camat")
+	camat = frappe.db.get_value(KECAMATAN, kecamatan, "camat")
 	next_pk = ensure_pk(people, kecamatan, camat, data.TAHUN + 1, targets)
 	current = ensure_cycle(people, kecamatan, data.TAHUN + 1, "I", next_pk)
-	if frappe.db.get_value("Monitoring Kinerja Triwulan", current, "docstatus") == 0:
+	if frappe.db.get_value(MONITORING, current, "docstatus") == 0:
 		units = list(heads)
 		excused = {units[-1]: "Kepala seksi menjalani cuti sakit; data diserahkan pada triwulan berikut"}
 		open_current_quarter(people, heads, current, excused, set(units[-3:-1]), team)
 		frappe.db.commit()
 
-	laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring))
+	laporan = frappe.get_doc(LAPORAN, laporan_of(monitoring))
 	print(f"Laporan Hasil Monitoring ditandatangani: {laporan.name} ({laporan.nomor_arsip})")
 	pdf = archived_pdf_path(laporan)
 	if pdf:
@@ -215,7 +226,7 @@ def run_demo() -> str | None:
 			"lagi di situs; laporan tetap tersimpan, tetapi arsip PDF-nya perlu dipulihkan dari cadangan."
 		)
 	progress = frappe.db.get_value(
-		"Monitoring Kinerja Triwulan",
+		MONITORING,
 		current,
 		["langkah", "jumlah_isian_diajukan", "jumlah_unit"],
 		as_dict=True,
@@ -243,7 +254,7 @@ def archive_year(people: dict, heads: dict, pk: str, commit: bool = False) -> di
 	cycles = {}
 	for triwulan in TRIWULAN:
 		cycles[triwulan] = ensure_cycle(people, kecamatan, data.TAHUN, triwulan, pk)
-		if frappe.db.get_value("Monitoring Kinerja Triwulan", cycles[triwulan], "docstatus") == 0:
+		if frappe.db.get_value(MONITORING, cycles[triwulan], "docstatus") == 0:
 			archive_quarter(people, heads, cycles[triwulan], triwulan, verify_row, team)
 			if commit:
 				frappe.db.commit()
@@ -252,7 +263,7 @@ def archive_year(people: dict, heads: dict, pk: str, commit: bool = False) -> di
 
 def ensure_cycle(people: dict, kecamatan: str, tahun: int, triwulan: str, pk: str) -> str:
 	monitoring = frappe.db.get_value(
-		"Monitoring Kinerja Triwulan",
+		MONITORING,
 		{"kecamatan": kecamatan, "tahun": tahun, "triwulan": triwulan, "docstatus": ("<", 2)},
 	)
 	if monitoring:
@@ -261,7 +272,7 @@ def ensure_cycle(people: dict, kecamatan: str, tahun: int, triwulan: str, pk: st
 		return (
 			frappe.get_doc(
 				{
-					"doctype": "Monitoring Kinerja Triwulan",
+					"doctype": MONITORING,
 					"kecamatan": kecamatan,
 					"tahun": tahun,
 					"triwulan": triwulan,
@@ -275,7 +286,7 @@ def ensure_cycle(people: dict, kecamatan: str, tahun: int, triwulan: str, pk: st
 
 def monitoring_team(people: dict) -> dict:
 	"""The team the Camat names: led by the Kasubbag PK, with the Pelaksana and the Sekretaris."""
-	ketua = frappe.db.get_value("Pejabat", {"user": people[ROLE_KASUBBAG_PK]})
+	ketua = frappe.db.get_value(PEJABAT, {"user": people[ROLE_KASUBBAG_PK]})
 	members = [data.UNITS[2][2][0], data.PELAKSANA[0], data.SEKRETARIS[0]]
 	return {
 		"ketua": ketua,
@@ -287,8 +298,8 @@ def monitoring_team(people: dict) -> dict:
 
 def sign_sop(kecamatan: str, camat: str) -> None:
 	"""The SOP in force names its kecamatan (for the kop) and the Camat who approved it."""
-	sop = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
-	if sop and not frappe.db.get_value("SOP Kinerja", sop, "disahkan_oleh"):
-		doc = frappe.get_doc("SOP Kinerja", sop)
+	sop = frappe.db.get_single_value(PENGATURAN, "sop")
+	if sop and not frappe.db.get_value(SOP_KINERJA, sop, "disahkan_oleh"):
+		doc = frappe.get_doc(SOP_KINERJA, sop)
 		doc.kecamatan, doc.disahkan_oleh = kecamatan, camat
 		doc.save()

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
-from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
+from kinerja_kecamatan.engine.capaian import NilaiTidakValid, to_decimal
 from kinerja_kecamatan.format_isian.container import _check_container, _load
 from kinerja_kecamatan.format_isian.spec import (
 	_FORMAT_LITERALS,

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
+from kinerja_kecamatan.doctypes import INDIKATOR
+from kinerja_kecamatan.engine.capaian import NilaiTidakValid, to_decimal
 
 TEMPLATE_VERSION = "1"
 GUIDE_SHEET = "Petunjuk"
@@ -19,7 +20,7 @@ TITLE = "FORMAT ISIAN DATA KINERJA"
 META_MARKER = "Format Isian Data Kinerja"  # cell B1 of _meta: tells our files from any other
 HEADER_ROW = 5  # rows 1–3 hold the title, 5 the header, the indicators start at 6
 FIRST_ROW = HEADER_ROW + 1
-IDENTITY_HEADERS = ("No", "Kode", "Indikator Kinerja", "Satuan", "Jenis", "Target TW", "Target Tahunan")
+IDENTITY_HEADERS = ("No", "Kode", INDIKATOR, "Satuan", "Jenis", "Target TW", "Target Tahunan")
 COL_KODE, COL_JENIS, COL_TARGET_TW, COL_TARGET_TAHUNAN = 2, 5, 6, 7
 FIRST_INPUT_COL = len(IDENTITY_HEADERS) + 1
 CAPAIAN_HEADER = "Capaian TW (%) (pratinjau)"

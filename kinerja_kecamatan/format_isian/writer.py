@@ -8,7 +8,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kinerja_kecamatan.capaian import JENIS_NEGATIF, RUMUS
+from kinerja_kecamatan.doctypes import KECAMATAN, UNIT_KERJA
+from kinerja_kecamatan.engine.capaian import JENIS_NEGATIF, RUMUS
 from kinerja_kecamatan.format_isian.spec import (
 	CAPAIAN_HEADER,
 	COL_TARGET_TAHUNAN,
@@ -70,8 +71,8 @@ def _write_guide(sheet, fmt: FormatIsian):
 	lines = [
 		("PETUNJUK PENGISIAN FORMAT ISIAN DATA KINERJA", None),
 		(None, None),
-		("Kecamatan", fmt.kecamatan),
-		("Unit Kerja", fmt.unit_label),
+		(KECAMATAN, fmt.kecamatan),
+		(UNIT_KERJA, fmt.unit_label),
 		("Tahun", str(fmt.tahun)),
 		("Triwulan", fmt.triwulan),
 		("Isian", fmt.isian),

@@ -11,7 +11,6 @@ import frappe
 from frappe.app import application
 from werkzeug.test import Client
 
-
 _TOKENS = {}
 
 

@@ -4,7 +4,7 @@ hooks guard exactly those: a DocType added to the app and forgotten here is an o
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan.access import CONFINED_CHILDREN, SCOPE_FIELDS
+from kinerja_kecamatan.access.scope import CONFINED_CHILDREN, SCOPE_FIELDS
 
 
 class TestConfinedLists(FrappeTestCase):

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from kinerja_kecamatan.demo.quarter import give_disposition
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
-from kinerja_kecamatan.laporan import laporan_of
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.browser import (
 	ARTIFACTS,
 	MONITORING,
@@ -121,7 +121,7 @@ class TestDeskInBrowser(BrowserTestCase):
 		self.login(user=by_excel)
 		self.open_form(ISIAN, isian[by_excel_unit])
 		download = self.page.request.get(
-			f"{self.base}/api/method/kinerja_kecamatan.isian_excel.download_isian",
+			f"{self.base}/api/method/kinerja_kecamatan.format_isian.excel.download_isian",
 			params={"name": isian[by_excel_unit]},
 		)
 		self.assertEqual(download.status, 200)

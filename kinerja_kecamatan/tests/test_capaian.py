@@ -1,4 +1,4 @@
-"""Tests for kinerja_kecamatan.capaian (pure Python, runs without frappe)."""
+"""Tests for kinerja_kecamatan.engine.capaian (pure Python, runs without frappe)."""
 
 import doctest
 from decimal import Decimal
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja_kecamatan import capaian as c
-from kinerja_kecamatan.capaian import (
+from kinerja_kecamatan.engine import capaian as c
+from kinerja_kecamatan.engine.capaian import (
 	BELUM_ADA_DATA,
 	DEFAULT_SKALA_PREDIKAT,
 	JENIS,

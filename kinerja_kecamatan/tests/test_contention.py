@@ -9,12 +9,13 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from kinerja_kecamatan.demo.quarter import run_quarter
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
+	make_officer,
+	make_user,
 )
-from kinerja_kecamatan.laporan import laporan_of
-from kinerja_kecamatan.tests.factories import make_officer, make_user
 from kinerja_kecamatan.tests.rest import api_token, http, served_url
 from kinerja_kecamatan.tests.test_isian_excel import REALISASI, download, filled
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLE_PELAKSANA, ROLE_SEKRETARIS, step
@@ -118,7 +119,7 @@ class TestContention(FrappeTestCase):
 			)
 			self.assertEqual(status, 200, body)
 			file_urls.append(body["message"]["file_url"])
-		method = "/api/method/kinerja_kecamatan.isian_excel.upload_isian"
+		method = "/api/method/kinerja_kecamatan.format_isian.excel.upload_isian"
 		results = at_once([("POST", method, head, {"name": isian, "file_url": url}, None) for url in file_urls])
 		winner = self.assert_one_wins(results)
 		frappe.db.rollback()

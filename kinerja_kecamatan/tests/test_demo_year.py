@@ -4,9 +4,9 @@ and archived, with the numbers its signed reports have always had."""
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan import capaian as engine
 from kinerja_kecamatan.demo.run import archive_year, ensure_master_data
-from kinerja_kecamatan.report_data import cycle_rows, summary
+from kinerja_kecamatan.engine import capaian as engine
+from kinerja_kecamatan.reports.report_data import cycle_rows, summary
 
 # the signed reports' average capaian, TW I..IV 2024, as the demo has always had them
 SIGNED_AVERAGE = {"I": "99,97", "II": "103,93", "III": "93,54", "IV": "101,97"}

@@ -17,21 +17,21 @@ from kinerja_kecamatan.tests.rest import rest
 # anyone holding a printed report may check its PDF (kinerja_kecamatan/tests/test_trust.py)
 PUBLIC_METHOD = "kinerja_kecamatan.laporan.verifikasi_berkas"
 # Frappe's own desk methods the app overrides: they answer every desk user, as Frappe's do
-DESK_OVERRIDES = {"kinerja_kecamatan.sidebar.get_workspace_sidebar_items"}
+DESK_OVERRIDES = {"kinerja_kecamatan.desk.sidebar.get_workspace_sidebar_items"}
 
 
 def app_methods() -> list[str]:
 	# importing the modules registers their whitelisted functions
 	for module in (
-		"kinerja_kecamatan.isian_excel",
-		"kinerja_kecamatan.dashboard",
+		"kinerja_kecamatan.format_isian.excel",
+		"kinerja_kecamatan.reports.dashboard",
 		"kinerja_kecamatan.laporan",
 		"kinerja_kecamatan.access",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
 		"kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja",
-		"kinerja_kecamatan.sidebar",
+		"kinerja_kecamatan.desk.sidebar",
 	):
 		frappe.get_module(module)
 	return sorted(
@@ -66,12 +66,12 @@ class TestEndpoints(FrappeTestCase):
 
 	def test_a_user_without_the_roles_is_refused(self):
 		calls = {
-			"kinerja_kecamatan.isian_excel.download_isian": {"name": self.isian.name},
-			"kinerja_kecamatan.isian_excel.upload_isian": {
+			"kinerja_kecamatan.format_isian.excel.download_isian": {"name": self.isian.name},
+			"kinerja_kecamatan.format_isian.excel.upload_isian": {
 				"name": self.isian.name,
 				"file_url": "/private/files/x.xlsx",
 			},
-			"kinerja_kecamatan.isian_excel.download_all_formats": {"monitoring": self.monitoring.name},
+			"kinerja_kecamatan.format_isian.excel.download_all_formats": {"monitoring": self.monitoring.name},
 			"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan.catat_pengecualian": {
 				"monitoring": self.monitoring.name,
 				"unit_kerja": self.isian.unit_kerja,
@@ -88,10 +88,10 @@ class TestEndpoints(FrappeTestCase):
 			"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.tandatangani_koreksi"
 		] = {"laporan": "LHM-none"}
 		calls["kinerja_kecamatan.access.get_count"] = {"doctype": "Isian Data Kinerja"}
-		calls["kinerja_kecamatan.dashboard.siklus_berjalan"] = {}
-		calls["kinerja_kecamatan.dashboard.langkah_terlambat"] = {}
-		calls["kinerja_kecamatan.dashboard.indikator_sangat_rendah"] = {}
-		calls["kinerja_kecamatan.dashboard.rata_rata_capaian"] = {}
+		calls["kinerja_kecamatan.reports.dashboard.siklus_berjalan"] = {}
+		calls["kinerja_kecamatan.reports.dashboard.langkah_terlambat"] = {}
+		calls["kinerja_kecamatan.reports.dashboard.indikator_sangat_rendah"] = {}
+		calls["kinerja_kecamatan.reports.dashboard.rata_rata_capaian"] = {}
 		calls["kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja.get_landing"] = {}
 		self.assertEqual(set(calls), set(app_methods()) - {PUBLIC_METHOD} - DESK_OVERRIDES)
 		for method, args in calls.items():

@@ -15,14 +15,14 @@ from frappe.utils import get_datetime
 from frappe.utils.password import update_password
 from playwright.sync_api import expect
 
-from kinerja_kecamatan.boot import extend_bootinfo
 from kinerja_kecamatan.demo import batumandi
 from kinerja_kecamatan.demo.quarter import as_user, fill_isian, run_quarter
-from kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja import beranda_kinerja
+from kinerja_kecamatan.desk import landing
+from kinerja_kecamatan.desk.boot import extend_bootinfo
+from kinerja_kecamatan.desk.sidebar import get_workspace_sidebar_items
 from kinerja_kecamatan.kinerja_kecamatan.report.rekapitulasi_capaian_per_unit_kerja import (
 	rekapitulasi_capaian_per_unit_kerja,
 )
-from kinerja_kecamatan.sidebar import get_workspace_sidebar_items
 from kinerja_kecamatan.tests.browser import (
 	ARTIFACTS,
 	DESKTOP,
@@ -118,10 +118,10 @@ class TestFirstScreens(FrappeTestCase):
 	def landing_of(self, user: str, moment: str = "2024-04-12 09:00:00") -> dict:
 		# the clock the page reads, fixed (freezegun is not in the bench)
 		with (
-			patch(f"{beranda_kinerja.__name__}.now_datetime", return_value=get_datetime(moment)),
+			patch(f"{landing.__name__}.now_datetime", return_value=get_datetime(moment)),
 			as_user(user),
 		):
-			return beranda_kinerja.landing()
+			return landing.landing()
 
 	def test_a_unit_head_sees_their_own_isian_first(self):
 		seen = self.landing_of(self.head)

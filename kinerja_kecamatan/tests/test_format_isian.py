@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from kinerja_kecamatan.capaian import RUMUS
+from kinerja_kecamatan.engine.capaian import RUMUS
 from kinerja_kecamatan.format_isian import (
 	CAPAIAN_HEADER,
 	DATA_SHEET,

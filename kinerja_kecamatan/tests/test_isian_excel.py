@@ -9,7 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
-from kinerja_kecamatan.isian_excel import build_all_formats, download_isian, upload_isian
+from kinerja_kecamatan.format_isian.excel import build_all_formats, download_isian, upload_isian
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
 	make_isian,

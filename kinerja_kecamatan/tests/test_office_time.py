@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja_kecamatan.workflow import office_time
-from kinerja_kecamatan.workflow.office_time import (
+from kinerja_kecamatan.engine import office_time
+from kinerja_kecamatan.engine.office_time import (
 	DEFAULT_CALENDAR,
 	HARI,
 	OfficeCalendar,

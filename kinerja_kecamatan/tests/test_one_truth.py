@@ -4,13 +4,13 @@ and charts, and the signed report show the same numbers, and each row says where
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan import dashboard
 from kinerja_kecamatan.demo.quarter import as_user, fill_blanko, run_quarter
 from kinerja_kecamatan.kinerja_kecamatan.report.capaian_kinerja_triwulan import capaian_kinerja_triwulan
 from kinerja_kecamatan.kinerja_kecamatan.report.rekapitulasi_capaian_per_unit_kerja import (
 	rekapitulasi_capaian_per_unit_kerja,
 )
-from kinerja_kecamatan.report_data import latest_period
+from kinerja_kecamatan.reports import dashboard
+from kinerja_kecamatan.reports.report_data import latest_period
 from kinerja_kecamatan.tests.factories import (
 	make_cycle_people,
 	make_indikator,

@@ -14,12 +14,14 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.demo.quarter import run_quarter
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
+	make_kecamatan,
+	make_officer,
+	make_user,
 )
-from kinerja_kecamatan.laporan import laporan_of
-from kinerja_kecamatan.tests.factories import make_kecamatan, make_officer, make_user
 from kinerja_kecamatan.tests.rest import http
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,
@@ -165,7 +167,7 @@ class TestPermissionMatrix(FrappeTestCase):
 		frappe.db.commit()
 
 	def test_the_tables_cover_every_confined_doctype(self):
-		from kinerja_kecamatan.access import SCOPE_FIELDS
+		from kinerja_kecamatan.access.scope import SCOPE_FIELDS
 
 		self.assertEqual({doctype_of(label) for label in READ}, set(SCOPE_FIELDS))
 		self.assertEqual(set(READ), set(WRITE))

@@ -4,7 +4,7 @@ template is never printed from its old compiled code."""
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan.print_templates import COMPILED, print_format_template
+from kinerja_kecamatan.prints.templates import COMPILED, print_format_template
 from kinerja_kecamatan.tests.factories import make_kecamatan, unique
 
 

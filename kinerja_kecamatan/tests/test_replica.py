@@ -117,7 +117,9 @@ class TestReadReplica(FrappeTestCase):
 		)
 		self.assertEqual(status, 200, body)
 		report_view = [values[0] for values in body["message"]["values"]]
-		status, body = http("POST", "/api/method/kinerja_kecamatan.dashboard.rata_rata_capaian", camat)
+		status, body = http(
+			"POST", "/api/method/kinerja_kecamatan.reports.dashboard.rata_rata_capaian", camat
+		)
 		self.assertEqual(status, 200, body)
 		return {"report": report, "report_view": report_view, "card": body["message"]}
 

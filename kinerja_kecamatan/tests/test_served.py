@@ -14,7 +14,7 @@ import requests
 from playwright.sync_api import expect
 
 from kinerja_kecamatan import jobs
-from kinerja_kecamatan.laporan import laporan_of
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.bench import start_bench
 from kinerja_kecamatan.tests.browser import (
 	MONITORING,

@@ -2,9 +2,9 @@
 
 from datetime import date, datetime
 
-from kinerja_kecamatan.workflow.office_time import DEFAULT_CALENDAR
+from kinerja_kecamatan.engine.office_time import DEFAULT_CALENDAR
+from kinerja_kecamatan.prints.sop_chart import chart_pages
 from kinerja_kecamatan.workflow.sop import DEFAULT_SOP, Sop, deadline, lanes
-from kinerja_kecamatan.workflow.sop_chart import chart_pages
 
 
 def test_the_seed_sop_runs_and_survives_its_json():

@@ -9,6 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now_datetime
 
 from kinerja_kecamatan.demo.quarter import as_user, run_quarter
+from kinerja_kecamatan.engine.office_calendar import office_calendar
 from kinerja_kecamatan.tests.factories import (
 	WorkflowTestCase,
 	make_cycle,
@@ -16,7 +17,6 @@ from kinerja_kecamatan.tests.factories import (
 	make_user,
 )
 from kinerja_kecamatan.tests.rest import http
-from kinerja_kecamatan.workflow.office_calendar import office_calendar
 from kinerja_kecamatan.workflow.reminders import send_reminders
 from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop import (

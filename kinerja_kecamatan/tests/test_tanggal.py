@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, time, timedelta
 
-from kinerja_kecamatan.tanggal import batas_waktu_indonesia, jam_indonesia, tanggal_indonesia
+from kinerja_kecamatan.engine.tanggal import batas_waktu_indonesia, jam_indonesia, tanggal_indonesia
 
 
 def test_a_date_in_indonesian():

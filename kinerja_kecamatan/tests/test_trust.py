@@ -7,12 +7,14 @@ from frappe.installer import update_site_config
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.demo.quarter import run_quarter
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
+	make_kecamatan,
+	make_officer,
+	make_user,
 )
-from kinerja_kecamatan.laporan import laporan_of
-from kinerja_kecamatan.tests.factories import make_kecamatan, make_officer, make_user
 from kinerja_kecamatan.tests.rest import http
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLE_KABUPATEN, ROLE_KASUBBAG_PK, ROLE_PELAKSANA
 
@@ -315,7 +317,7 @@ class TestTrust(FrappeTestCase):
 		isian, head = self.draft_isian()
 		status, _body = http(
 			"POST",
-			"/api/method/kinerja_kecamatan.isian_excel.download_all_formats",
+			"/api/method/kinerja_kecamatan.format_isian.excel.download_all_formats",
 			head,
 			{"monitoring": self.filling.name},
 		)

@@ -6,14 +6,14 @@ import frappe
 from frappe.desk.desktop import get_desktop_page, get_workspace_sidebar_items
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan.dashboard import (
+from kinerja_kecamatan.demo.quarter import as_user
+from kinerja_kecamatan.kinerja_kecamatan.report.capaian_kinerja_triwulan import capaian_kinerja_triwulan
+from kinerja_kecamatan.reports.dashboard import (
 	indikator_sangat_rendah,
 	langkah_terlambat,
 	rata_rata_capaian,
 	siklus_berjalan,
 )
-from kinerja_kecamatan.demo.quarter import as_user
-from kinerja_kecamatan.kinerja_kecamatan.report.capaian_kinerja_triwulan import capaian_kinerja_triwulan
 from kinerja_kecamatan.tests.factories import make_officer, make_reported_kecamatan, make_user
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT, ROLES
 
@@ -51,7 +51,7 @@ class TestWorkspace(FrappeTestCase):
 		self.assertEqual(sum(1 for row in rows if row.predikat == "Sangat Rendah"), 2)
 		self.assertEqual(round(sum(row.capaian_tw for row in rows if row.ada_data) / 3, 2), 38.33)
 		card = frappe.get_doc("Number Card", "Siklus Monitoring Berjalan")
-		self.assertEqual(card.method, "kinerja_kecamatan.dashboard.siklus_berjalan")
+		self.assertEqual(card.method, "kinerja_kecamatan.reports.dashboard.siklus_berjalan")
 		with as_user(camat):  # the Camat's own cycle, not the other kecamatan's
 			self.assertEqual(siklus_berjalan(), 1)
 		self.assertGreaterEqual(siklus_berjalan(), 2)

@@ -15,11 +15,11 @@ import pytest
 from frappe.tests.utils import FrappeTestCase
 
 from kinerja_kecamatan.demo.quarter import run_quarter
+from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
 )
-from kinerja_kecamatan.laporan import laporan_of
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(os.environ.get("KINERJA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))

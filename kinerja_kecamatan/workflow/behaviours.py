@@ -164,7 +164,12 @@ def behaviour(key: str | None) -> Behaviour | None:
 
 def locks_of(doctype: str, event: str) -> list[tuple[str, Lock]]:
 	"""(behaviour key, lock) for each lock on `doctype` at `event`."""
-	return [(b.key, lock) for b in BEHAVIOURS for lock in b.locks if lock.doctype == doctype and event in lock.events]
+	return [
+		(b.key, lock)
+		for b in BEHAVIOURS
+		for lock in b.locks
+		if lock.doctype == doctype and event in lock.events
+	]
 
 
 def excel_steps(sop) -> list[int]:

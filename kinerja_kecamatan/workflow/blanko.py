@@ -3,14 +3,15 @@
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.units import active_units, unit_indicators, units_with_isian
+from kinerja_kecamatan.doctypes import BLANKO, ISIAN
+from kinerja_kecamatan.engine.units import active_units, unit_indicators, units_with_isian
 
 
 def prepare_blanko(monitoring) -> list[str]:
 	"""Create the Blanko of every active unit that has none yet; return their names."""
 	existing = set(
 		frappe.get_all(
-			"Blanko Monitoring Kinerja",
+			BLANKO,
 			filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
 			pluck="unit_kerja",
 		)
@@ -25,7 +26,7 @@ def prepare_blanko(monitoring) -> list[str]:
 		)
 		if unit.name in existing:
 			continue
-		source = frappe.get_doc("Isian Data Kinerja", isian[unit.name].name) if unit.name in isian else None
+		source = frappe.get_doc(ISIAN, isian[unit.name].name) if unit.name in isian else None
 		rows = (
 			[
 				{
@@ -41,7 +42,7 @@ def prepare_blanko(monitoring) -> list[str]:
 		)
 		blanko = frappe.get_doc(
 			{
-				"doctype": "Blanko Monitoring Kinerja",
+				"doctype": BLANKO,
 				"monitoring": monitoring.name,
 				"unit_kerja": unit.name,
 				"isian": source.name if source else None,

@@ -7,7 +7,13 @@ from frappe.desk.form.assign_to import close_all_assignments
 from frappe.utils import get_datetime, now_datetime
 
 from kinerja_kecamatan import jobs
-from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian, units_with_isian
+from kinerja_kecamatan.doctypes import ISIAN, MONITORING
+from kinerja_kecamatan.engine.units import (
+	active_units,
+	unit_indicators,
+	units_pending_isian,
+	units_with_isian,
+)
 from kinerja_kecamatan.workflow.behaviours import PENGHIMPUNAN
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
@@ -35,12 +41,12 @@ def distribute_in_background_or_now(monitoring) -> None:
 
 
 def distribute_formats_of(monitoring_name: str) -> list[str]:
-	created = distribute_formats(frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name))
+	created = distribute_formats(frappe.get_doc(MONITORING, monitoring_name))
 	# whoever has the cycle open sees the units' count without reloading (monitoring_kinerja_triwulan.js)
 	frappe.publish_realtime(
 		"kinerja_isian_disampaikan",
 		{"monitoring": monitoring_name},
-		doctype="Monitoring Kinerja Triwulan",
+		doctype=MONITORING,
 		docname=monitoring_name,
 		after_commit=True,
 	)
@@ -65,7 +71,7 @@ def distribute_formats(monitoring) -> list[str]:
 			continue
 		isian = frappe.get_doc(
 			{
-				"doctype": "Isian Data Kinerja",
+				"doctype": ISIAN,
 				"monitoring": monitoring.name,
 				"unit_kerja": unit.name,
 				"indikator": [{"indikator": indikator} for indikator in indicators[unit.name]],
@@ -81,7 +87,7 @@ def distribute_formats(monitoring) -> list[str]:
 			assign(
 				{
 					"assign_to": [unit.kepala_unit],
-					"doctype": "Isian Data Kinerja",
+					"doctype": ISIAN,
 					"name": isian.name,
 					"description": _("Isi Data Kinerja {0} triwulan {1} tahun {2}").format(
 						unit.nama_unit, monitoring.triwulan, monitoring.tahun
@@ -100,7 +106,7 @@ def distribute_formats(monitoring) -> list[str]:
 def update_progress(monitoring_name: str) -> None:
 	"""n of m units submitted, and which have not, marked late once the collecting step's time is
 	past. An excused unit is neither pending nor late."""
-	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring_name)
+	monitoring = frappe.get_doc(MONITORING, monitoring_name)
 	units = active_units(monitoring)
 	isian = units_with_isian(monitoring)
 	submitted = sum(1 for unit in units if unit.name in isian and isian[unit.name].docstatus == 1)
@@ -112,7 +118,7 @@ def update_progress(monitoring_name: str) -> None:
 	)
 	text = "\n".join(f"{name} ({_('terlambat')})" if late else name for name in pending)
 	frappe.db.set_value(
-		"Monitoring Kinerja Triwulan",
+		MONITORING,
 		monitoring_name,
 		{
 			"jumlah_unit": len(units),
@@ -129,5 +135,5 @@ def close_isian_tasks(monitoring_name: str, unit_kerja: str | None = None) -> No
 	filters = {"monitoring": monitoring_name}
 	if unit_kerja:
 		filters["unit_kerja"] = unit_kerja
-	for name in frappe.get_all("Isian Data Kinerja", filters=filters, pluck="name"):
-		close_all_assignments("Isian Data Kinerja", name, ignore_permissions=True)
+	for name in frappe.get_all(ISIAN, filters=filters, pluck="name"):
+		close_all_assignments(ISIAN, name, ignore_permissions=True)

@@ -8,8 +8,8 @@ its step is entered going forward).
 import frappe
 from frappe import _
 
-from kinerja_kecamatan import laporan
 from kinerja_kecamatan.doctypes import JADWAL
+from kinerja_kecamatan.laporan import draft, signature
 from kinerja_kecamatan.workflow import blanko, distribution
 
 
@@ -35,12 +35,12 @@ def note_on_jadwal(cycle, forward: bool) -> None:
 
 def draft_laporan(cycle, forward: bool) -> None:
 	if forward:
-		laporan.draft_laporan(cycle)
+		draft.draft_laporan(cycle)
 
 
 def sign_laporan(cycle, forward: bool) -> None:
 	if forward:
-		laporan.sign_laporan(cycle)
+		signature.sign_laporan(cycle)
 
 
 def prepare_blanko(cycle) -> None:

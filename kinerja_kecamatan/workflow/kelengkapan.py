@@ -6,9 +6,9 @@ Each check returns the list of what is missing, in Bahasa Indonesia; empty means
 import frappe
 from frappe import _
 
-from kinerja_kecamatan import laporan
 from kinerja_kecamatan.doctypes import BLANKO, JADWAL, JADWAL_UNIT
-from kinerja_kecamatan.units import active_units, unit_indicators, units_pending_isian
+from kinerja_kecamatan.engine.units import active_units, unit_indicators, units_pending_isian
+from kinerja_kecamatan.laporan.draft import laporan_of, missing_for_signature
 from kinerja_kecamatan.workflow.behaviours import behaviour
 
 
@@ -95,8 +95,8 @@ def check_blanko(monitoring) -> list[str]:
 
 
 def check_draft_laporan(monitoring) -> list[str]:
-	return [] if laporan.laporan_of(monitoring.name) else [_("Draft Laporan Hasil Monitoring belum disusun.")]
+	return [] if laporan_of(monitoring.name) else [_("Draft Laporan Hasil Monitoring belum disusun.")]
 
 
 def check_laporan(monitoring) -> list[str]:
-	return laporan.missing_for_signature(monitoring)
+	return missing_for_signature(monitoring)

@@ -7,9 +7,10 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, now_datetime
 
-from kinerja_kecamatan.access import scope_of
-from kinerja_kecamatan.workflow.office_calendar import office_calendar
-from kinerja_kecamatan.workflow.office_time import office_minutes_between
+from kinerja_kecamatan.access.scope import scope_of
+from kinerja_kecamatan.doctypes import KECAMATAN, MONITORING, PEJABAT
+from kinerja_kecamatan.engine.office_calendar import office_calendar
+from kinerja_kecamatan.engine.office_time import office_minutes_between
 from kinerja_kecamatan.workflow.sop import ROLE_CAMAT
 from kinerja_kecamatan.workflow.sop_record import sop_of
 from kinerja_kecamatan.workflow.transition import actor_of
@@ -22,7 +23,7 @@ def send_reminders() -> None:
 	now = now_datetime()
 	calendar = office_calendar()
 	for monitoring in frappe.get_all(
-		"Monitoring Kinerja Triwulan",
+		MONITORING,
 		filters={"docstatus": 0, "batas_waktu_langkah": ("is", "set")},
 		fields=[
 			"name",
@@ -47,7 +48,7 @@ def send_reminders() -> None:
 					monitoring.name,
 					_("Langkah {0} ({1}) melewati mutu baku SOP").format(current.number, current.uraian),
 				)
-				frappe.db.set_value("Monitoring Kinerja Triwulan", monitoring.name, "eskalasi_terkirim", 1)
+				frappe.db.set_value(MONITORING, monitoring.name, "eskalasi_terkirim", 1)
 			continue
 		started = get_datetime(monitoring.langkah_dimulai)
 		used = office_minutes_between(started, now, calendar)
@@ -61,13 +62,13 @@ def send_reminders() -> None:
 					current.number, current.uraian, frappe.format(monitoring.batas_waktu_langkah, "Datetime")
 				),
 			)
-			frappe.db.set_value("Monitoring Kinerja Triwulan", monitoring.name, "pengingat_terkirim", 1)
+			frappe.db.set_value(MONITORING, monitoring.name, "pengingat_terkirim", 1)
 
 
 def camat_of(kecamatan: str) -> list[str]:
 	"""The kecamatan's own Camat (its Pejabat's user), else every Camat confined to it."""
-	pejabat = frappe.db.get_value("Kecamatan", kecamatan, "camat")
-	user = pejabat and frappe.db.get_value("Pejabat", pejabat, "user")
+	pejabat = frappe.db.get_value(KECAMATAN, kecamatan, "camat")
+	user = pejabat and frappe.db.get_value(PEJABAT, pejabat, "user")
 	if user and frappe.db.get_value("User", user, "enabled"):
 		return [user]
 	return users_with_role(ROLE_CAMAT, kecamatan)
@@ -96,7 +97,7 @@ def notify(users: list[str], monitoring: str, subject: str) -> None:
 				"doctype": "Notification Log",
 				"for_user": user,
 				"type": "Alert",
-				"document_type": "Monitoring Kinerja Triwulan",
+				"document_type": MONITORING,
 				"document_name": monitoring,
 				"subject": subject,
 			}

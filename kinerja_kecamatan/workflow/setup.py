@@ -14,7 +14,6 @@ from frappe.model.workflow import get_workflow_name
 from kinerja_kecamatan.doctypes import MONITORING
 from kinerja_kecamatan.workflow.sop import Sop
 
-DOCTYPE = MONITORING
 WORKFLOW_NAME = "SOP Monitoring Kinerja Triwulan"
 STEP_FIELD = "langkah"  # each state writes its step number here (Workflow "update field")
 
@@ -71,7 +70,7 @@ def workflow_definition(sop: Sop) -> dict:
 	return {
 		"doctype": "Workflow",
 		"workflow_name": WORKFLOW_NAME,
-		"document_type": DOCTYPE,
+		"document_type": MONITORING,
 		"workflow_state_field": "workflow_state",
 		"is_active": 1,
 		# next actors are told by assignment and reminders; the stock email alert would attach a PDF
@@ -117,11 +116,11 @@ def follow_renamed_states(workflow) -> None:
 	"""A running cycle stays at its step when that step's state is renamed."""
 	state_of_step = {row.update_value: row.state for row in workflow.states}
 	for cycle in frappe.get_all(
-		DOCTYPE, filters={"docstatus": ("<", 2)}, fields=["name", "langkah", "workflow_state"]
+		MONITORING, filters={"docstatus": ("<", 2)}, fields=["name", "langkah", "workflow_state"]
 	):
 		state = state_of_step.get(str(cycle.langkah))
 		if state and state != cycle.workflow_state:
-			frappe.db.set_value(DOCTYPE, cycle.name, "workflow_state", state, update_modified=False)
+			frappe.db.set_value(MONITORING, cycle.name, "workflow_state", state, update_modified=False)
 
 
 class SopWorkflow:

@@ -11,8 +11,9 @@ import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 
+from kinerja_kecamatan.doctypes import JADWAL, LAPORAN
+from kinerja_kecamatan.engine.office_time import add_office_days, add_office_minutes
 from kinerja_kecamatan.workflow import behaviours as b
-from kinerja_kecamatan.workflow.office_time import add_office_days, add_office_minutes
 
 ROLE_CAMAT = "Camat"
 ROLE_SEKRETARIS = "Sekretaris Kecamatan"
@@ -183,7 +184,7 @@ class Sop:
 			if not s.state or not s.action or not s.actor:
 				found.append(f"{where}: nama status, aksi dan pelaksana wajib diisi.")
 			if s.satuan not in WAKTU_UNITS:
-				found.append(f'{where}: satuan waktu harus salah satu dari {", ".join(WAKTU_UNITS)}.')
+				found.append(f"{where}: satuan waktu harus salah satu dari {', '.join(WAKTU_UNITS)}.")
 			if s.waktu is None or s.waktu <= 0:
 				found.append(f"{where}: waktu harus lebih dari 0.")
 			if s.next_step is not None and not s.number < s.next_step <= last:
@@ -336,7 +337,7 @@ DEFAULT_SOP = Sop(
 			"Draft Jadwal Monitoring",
 			1,
 			"jam",
-			"Jadwal Monitoring",
+			JADWAL,
 			"Penyusunan Jadwal Monitoring",
 			"Ajukan Jadwal Monitoring",
 			behaviour=b.JADWAL_MONITORING,
@@ -345,10 +346,10 @@ DEFAULT_SOP = Sop(
 			7,
 			"Mengoreksi dan Menyetujui Jadwal Monitoring Evaluasi Kinerja",
 			ROLE_CAMAT,
-			"Jadwal Monitoring",
+			JADWAL,
 			1,
 			"jam",
-			"Jadwal Monitoring",
+			JADWAL,
 			"Persetujuan Jadwal Monitoring",
 			"Setujui Jadwal",
 			behaviour=b.PERSETUJUAN_JADWAL,
@@ -403,7 +404,7 @@ DEFAULT_SOP = Sop(
 			"Draft Laporan Hasil Monitoring",
 			1,
 			"jam",
-			"Laporan Hasil Monitoring",
+			LAPORAN,
 			"Penandatanganan Laporan",
 			"Setujui dan Tandatangani",
 			behaviour=b.TANDA_TANGAN,
@@ -416,7 +417,7 @@ DEFAULT_SOP = Sop(
 			12,
 			"Mengarsipkan",
 			ROLE_PELAKSANA,
-			"Laporan Hasil Monitoring",
+			LAPORAN,
 			15,
 			"menit",
 			"Dokumen Laporan Hasil Monitoring",

@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate, now_datetime
 
-from kinerja_kecamatan.doctypes import MONITORING, REVISI_SOP, SOP_KINERJA
+from kinerja_kecamatan.doctypes import MONITORING, PENGATURAN, REVISI_SOP, SOP_KINERJA
 from kinerja_kecamatan.workflow.setup import (
 	WORKFLOW_NAME,
 	SopWorkflow,
@@ -19,8 +19,6 @@ from kinerja_kecamatan.workflow.setup import (
 )
 from kinerja_kecamatan.workflow.sop import DEFAULT_SOP, Header, Sop, Step
 
-SOP_DOCTYPE = SOP_KINERJA
-REVISION_DOCTYPE = REVISI_SOP
 HEADER_FIELDS = tuple(Header.__dataclass_fields__)
 
 
@@ -62,7 +60,7 @@ def sop_from_record(doc) -> Sop:
 def record_of(sop: Sop) -> dict:
 	"""A new SOP Kinerja document's fields for `sop`."""
 	return {
-		"doctype": SOP_DOCTYPE,
+		"doctype": SOP_KINERJA,
 		**{key: getattr(sop.header, key) for key in HEADER_FIELDS},
 		"nama_status_selesai": sop.archived_state,
 		"langkah": [
@@ -92,25 +90,25 @@ def record_of(sop: Sop) -> dict:
 def ensure_default_sop() -> None:
 	"""Install and migrate: the seed's SOP becomes the first record and the one in force. An SOP an
 	administrator already has is never overwritten."""
-	settings_sop = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
-	if settings_sop and frappe.db.exists(SOP_DOCTYPE, settings_sop):
+	settings_sop = frappe.db.get_single_value(PENGATURAN, "sop")
+	if settings_sop and frappe.db.exists(SOP_KINERJA, settings_sop):
 		if not latest_revision(settings_sop):
-			publish(frappe.get_doc(SOP_DOCTYPE, settings_sop))
+			publish(frappe.get_doc(SOP_KINERJA, settings_sop))
 		return
-	name = frappe.db.get_value(SOP_DOCTYPE, {"nomor_sop": DEFAULT_SOP.header.nomor_sop})
+	name = frappe.db.get_value(SOP_KINERJA, {"nomor_sop": DEFAULT_SOP.header.nomor_sop})
 	if not name:
 		doc = frappe.get_doc(record_of(DEFAULT_SOP))
 		doc.flags.ignore_permissions = True
 		doc.flags.initial = True
 		doc.insert()
 		name = doc.name
-	frappe.db.set_single_value("Pengaturan Kinerja", "sop", name)
-	publish(frappe.get_doc(SOP_DOCTYPE, name))
+	frappe.db.set_single_value(PENGATURAN, "sop", name)
+	publish(frappe.get_doc(SOP_KINERJA, name))
 
 
 def latest_revision(sop_name: str) -> str | None:
 	names = frappe.get_all(
-		REVISION_DOCTYPE, filters={"sop": sop_name}, order_by="revisi desc", limit=1, pluck="name"
+		REVISI_SOP, filters={"sop": sop_name}, order_by="revisi desc", limit=1, pluck="name"
 	)
 	return names[0] if names else None
 
@@ -123,12 +121,12 @@ def sop_of_revision(name: str) -> Sop:
 	"""A revision never changes once made, so each process keeps what it has read."""
 	key = (frappe.local.site, name)
 	if key not in _REVISIONS:
-		_REVISIONS[key] = Sop.from_json(frappe.db.get_value(REVISION_DOCTYPE, name, "isi"))
+		_REVISIONS[key] = Sop.from_json(frappe.db.get_value(REVISI_SOP, name, "isi"))
 	return _REVISIONS[key]
 
 
 def active_revision() -> str | None:
-	sop_name = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
+	sop_name = frappe.db.get_single_value(PENGATURAN, "sop")
 	return latest_revision(sop_name) if sop_name else None
 
 
@@ -178,7 +176,7 @@ def shape(sop: Sop) -> tuple:
 
 
 def is_in_force(sop_name: str) -> bool:
-	in_force = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
+	in_force = frappe.db.get_single_value(PENGATURAN, "sop")
 	return not in_force or in_force == sop_name
 
 
@@ -189,10 +187,10 @@ def publish(doc) -> str | None:
 	revision = latest_revision(doc.name)
 	if revision and sop.same_as(sop_of_revision(revision)):
 		return None
-	number = cint(frappe.db.get_value(REVISION_DOCTYPE, revision, "revisi")) + 1 if revision else 1
+	number = cint(frappe.db.get_value(REVISI_SOP, revision, "revisi")) + 1 if revision else 1
 	new = frappe.get_doc(
 		{
-			"doctype": REVISION_DOCTYPE,
+			"doctype": REVISI_SOP,
 			"sop": doc.name,
 			"revisi": number,
 			"berlaku_sejak": now_datetime(),
@@ -255,10 +253,10 @@ def sync_sop_from_workflow(workflow, method=None) -> None:
 	"""Workflow on_update: an edit made in the Workflow desk becomes a revision of the SOP in force."""
 	if workflow.name != WORKFLOW_NAME or workflow.flags.from_sop:
 		return
-	sop_name = frappe.db.get_single_value("Pengaturan Kinerja", "sop")
+	sop_name = frappe.db.get_single_value(PENGATURAN, "sop")
 	if not sop_name:
 		return
-	doc = frappe.get_doc(SOP_DOCTYPE, sop_name)
+	doc = frappe.get_doc(SOP_KINERJA, sop_name)
 	moves = SopWorkflow(workflow)
 	for row in doc.langkah:
 		state = moves.state_of_step(row.nomor)

@@ -11,11 +11,11 @@ from frappe import _
 from frappe.model.workflow import validate_workflow
 from frappe.utils import get_datetime, now_datetime
 
+from kinerja_kecamatan.engine.office_calendar import office_calendar
+from kinerja_kecamatan.engine.office_time import office_minutes_between
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import effects, kelengkapan
 from kinerja_kecamatan.workflow.behaviours import behaviour
-from kinerja_kecamatan.workflow.office_calendar import office_calendar
-from kinerja_kecamatan.workflow.office_time import office_minutes_between
 from kinerja_kecamatan.workflow.sop import deadline
 from kinerja_kecamatan.workflow.sop_record import active_revision
 from kinerja_kecamatan.workflow.transition import Transition
@@ -36,7 +36,11 @@ def on_validate(move: Transition) -> None:
 	if move.returned:
 		if not (doc.alasan_pengembalian or "").strip():
 			throw_if_any(
-				[_('Tuliskan alasan pengembalian (lalu simpan) sebelum memilih "{0}".').format(_(move.action))],
+				[
+					_('Tuliskan alasan pengembalian (lalu simpan) sebelum memilih "{0}".').format(
+						_(move.action)
+					)
+				],
 				_("Alasan pengembalian wajib diisi"),
 			)
 		note = doc.alasan_pengembalian.strip()

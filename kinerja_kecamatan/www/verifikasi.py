@@ -5,7 +5,7 @@ No login: anyone holding the paper can check it. It shows only what the signed r
 
 import frappe
 
-from kinerja_kecamatan.laporan import verify
+from kinerja_kecamatan.laporan.signature import verify
 
 no_cache = 1
 

@@ -5,12 +5,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.capaian import format_selisih, realisasi_used
-from kinerja_kecamatan.number_fields import read_number
-from kinerja_kecamatan.predikat import get_skala_predikat
-from kinerja_kecamatan.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
-from kinerja_kecamatan.row_links import RowLinksInBatch
-from kinerja_kecamatan.triwulan import quarter_number
+from kinerja_kecamatan.doctypes import ISIAN, ISIAN_INDIKATOR, UNIT_KERJA
+from kinerja_kecamatan.engine.capaian import format_selisih, realisasi_used
+from kinerja_kecamatan.engine.number_fields import read_number
+from kinerja_kecamatan.engine.predikat import get_skala_predikat
+from kinerja_kecamatan.engine.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
+from kinerja_kecamatan.engine.row_links import RowLinksInBatch
+from kinerja_kecamatan.engine.triwulan import quarter_number
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.locks import LockedAfterStep
 
@@ -20,12 +21,13 @@ class BlankoMonitoringKinerja(LockedAfterStep, RowLinksInBatch, Document):
 
 	def validate(self):
 		# kecamatan, tahun and triwulan follow the monitoring: fetch_from sets them on every save
-		unit = frappe.db.get_value("Unit Kerja", self.unit_kerja, "nama_unit") or self.unit_kerja
+		unit = frappe.db.get_value(UNIT_KERJA, self.unit_kerja, "nama_unit") or self.unit_kerja
 		self.title = _("Blanko {0} TW {1} {2}").format(unit, self.triwulan, self.tahun)
 		errors = []
-		if self.isian and frappe.db.get_value(
-			"Isian Data Kinerja", self.isian, ["monitoring", "unit_kerja"]
-		) != (self.monitoring, self.unit_kerja):
+		if self.isian and frappe.db.get_value(ISIAN, self.isian, ["monitoring", "unit_kerja"]) != (
+			self.monitoring,
+			self.unit_kerja,
+		):
 			errors.append(
 				_("Isian {0} bukan milik {1} pada monitoring {2}.").format(
 					self.isian, self.unit_kerja, self.monitoring
@@ -44,8 +46,8 @@ class BlankoMonitoringKinerja(LockedAfterStep, RowLinksInBatch, Document):
 			reported = {
 				row.indikator: row
 				for row in frappe.get_all(
-					"Isian Data Kinerja Indikator",
-					filters={"parent": self.isian, "parenttype": "Isian Data Kinerja"},
+					ISIAN_INDIKATOR,
+					filters={"parent": self.isian, "parenttype": ISIAN},
 					fields=["indikator", "target_tw", "realisasi_tw", "capaian_tw"],
 				)
 			}

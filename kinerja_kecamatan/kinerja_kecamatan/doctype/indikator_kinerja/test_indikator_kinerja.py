@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from kinerja_kecamatan.capaian import RUMUS
+from kinerja_kecamatan.engine.capaian import RUMUS
 from kinerja_kecamatan.tests.factories import make_indikator, make_kecamatan, make_unit
 
 

@@ -1,7 +1,7 @@
 // Copyright (c) 2026, Kinerja Kecamatan contributors
 // For license information, please see license.txt
 
-const EXCEL_API = "kinerja_kecamatan.isian_excel";
+const EXCEL_API = "kinerja_kecamatan.format_isian.excel";
 const PREVIEW_API =
 	"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja.preview_capaian";
 

@@ -7,9 +7,10 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.number_fields import read_number
-from kinerja_kecamatan.recompute import compute_isian
-from kinerja_kecamatan.row_links import RowLinksInBatch
+from kinerja_kecamatan.doctypes import INDIKATOR, ISIAN, MONITORING, PERJANJIAN_KINERJA, UNIT_KERJA
+from kinerja_kecamatan.engine.number_fields import read_number
+from kinerja_kecamatan.engine.recompute import compute_isian
+from kinerja_kecamatan.engine.row_links import RowLinksInBatch
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
 from kinerja_kecamatan.workflow.locks import LockedAfterStep
@@ -30,13 +31,13 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		# (without fetch_if_empty) sets them on every save, before validate. The cycle and the
 		# unit are each read once: a head's save is the app's most frequent write.
 		monitoring = frappe.db.get_value(
-			"Monitoring Kinerja Triwulan",
+			MONITORING,
 			self.monitoring,
 			["docstatus", "perjanjian_kinerja"],
 			as_dict=True,
 		)
 		unit = (
-			frappe.db.get_value("Unit Kerja", self.unit_kerja, ["nama_unit", "kecamatan"], as_dict=True)
+			frappe.db.get_value(UNIT_KERJA, self.unit_kerja, ["nama_unit", "kecamatan"], as_dict=True)
 			or frappe._dict()
 		)
 		self.title = _("{0} TW {1} {2}").format(unit.nama_unit or self.unit_kerja, self.triwulan, self.tahun)
@@ -47,7 +48,7 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		self.validate_rows(errors)
 		throw_if_any(errors, _("Isian Data Kinerja belum valid"))
 
-		perjanjian_kinerja = frappe.get_cached_doc("Perjanjian Kinerja", monitoring.perjanjian_kinerja)
+		perjanjian_kinerja = frappe.get_cached_doc(PERJANJIAN_KINERJA, monitoring.perjanjian_kinerja)
 		throw_if_any(compute_isian(self, perjanjian_kinerja), _("Isian Data Kinerja belum valid"))
 		self.validate_analysis()
 
@@ -64,7 +65,7 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 				_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan)
 			)
 		duplicate = frappe.db.get_value(
-			"Isian Data Kinerja",
+			ISIAN,
 			{
 				"monitoring": self.monitoring,
 				"unit_kerja": self.unit_kerja,
@@ -84,7 +85,7 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		owners = {
 			d.name: d
 			for d in frappe.get_all(
-				"Indikator Kinerja",
+				INDIKATOR,
 				{"name": ("in", [row.indikator for row in self.indikator] or [""])},
 				["name", "kecamatan", "unit_kerja"],
 			)
@@ -138,7 +139,7 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 def preview_capaian(name: str, realisasi: str | dict) -> dict:
 	"""What the form shows while a unit head types: each row's capaian and predikat for the
 	realisasi typed so far ({row name: value}), computed as a save would. Nothing is stored."""
-	isian = frappe.get_doc("Isian Data Kinerja", name)
+	isian = frappe.get_doc(ISIAN, name)
 	isian.check_permission("read")
 	typed = frappe.parse_json(realisasi) or {}
 	invalid = {}

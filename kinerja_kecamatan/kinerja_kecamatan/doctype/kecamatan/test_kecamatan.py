@@ -20,7 +20,7 @@ class TestKecamatan(FrappeTestCase):
 			).insert()
 
 	def test_the_letterhead_names_a_kabupaten_or_a_kota(self):
-		from kinerja_kecamatan.print_jinja import kop_surat
+		from kinerja_kecamatan.prints.jinja import kop_surat
 
 		kabupaten = make_kecamatan("Paringin Uji", kabupaten="Balangan")
 		kota = make_kecamatan("Banjarmasin Tengah Uji", kabupaten="Banjarmasin")

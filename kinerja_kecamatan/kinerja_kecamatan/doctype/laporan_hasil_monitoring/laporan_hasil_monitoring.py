@@ -5,6 +5,15 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.doctypes import LAPORAN, MONITORING
+from kinerja_kecamatan.laporan.archive import archive_laporan
+from kinerja_kecamatan.laporan.draft import draft_laporan, missing_for_signature
+from kinerja_kecamatan.laporan.signature import sign_laporan
+from kinerja_kecamatan.laporan.signer import signer_of
+from kinerja_kecamatan.validation import throw_if_any
+from kinerja_kecamatan.workflow.behaviours import TANDA_TANGAN
+from kinerja_kecamatan.workflow.sop_record import sop_of
+
 
 class LaporanHasilMonitoring(Document):
 	def validate(self):
@@ -13,7 +22,7 @@ class LaporanHasilMonitoring(Document):
 			self.triwulan, self.tahun, self.kecamatan
 		)
 		other = frappe.db.get_value(
-			"Laporan Hasil Monitoring",
+			LAPORAN,
 			{"monitoring": self.monitoring, "docstatus": ("<", 2), "name": ("!=", self.name)},
 		)
 		if other:
@@ -21,8 +30,6 @@ class LaporanHasilMonitoring(Document):
 
 	def before_cancel(self):
 		# only the kecamatan's own Camat withdraws what they signed
-		from kinerja_kecamatan.laporan import signer_of
-
 		if frappe.session.user != "Administrator" and not signer_of(self.kecamatan):
 			frappe.throw(
 				_("Hanya Camat Kecamatan {0} yang dapat membatalkan laporan yang ditandatanganinya.").format(
@@ -32,7 +39,7 @@ class LaporanHasilMonitoring(Document):
 			)
 
 	def on_cancel(self):
-		frappe.get_doc("Monitoring Kinerja Triwulan", self.monitoring).add_comment(
+		frappe.get_doc(MONITORING, self.monitoring).add_comment(
 			"Info",
 			_(
 				"Laporan {0} (arsip {1}) dibatalkan oleh {2} untuk dikoreksi; arsip PDF-nya tetap tersimpan. "
@@ -53,11 +60,10 @@ class LaporanHasilMonitoring(Document):
 @frappe.whitelist()
 def susun_draft_laporan(monitoring: str):
 	"""The draft-report step: draft (or refresh) the report from the quarter's data in one action."""
-	from kinerja_kecamatan.laporan import draft_laporan
 
-	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	doc = frappe.get_doc(MONITORING, monitoring)
 	doc.check_permission("write")
-	frappe.has_permission("Laporan Hasil Monitoring", "create", throw=True)
+	frappe.has_permission(LAPORAN, "create", throw=True)
 	return draft_laporan(doc).name
 
 
@@ -65,11 +71,9 @@ def susun_draft_laporan(monitoring: str):
 def tandatangani_koreksi(laporan: str):
 	"""The Camat signs and archives a correction: an amended report of a cancelled signed one.
 	It gets its own archive number and PDF; the cancelled report's archive stays as it was."""
-	from kinerja_kecamatan.laporan import archive_laporan, missing_for_signature, sign_laporan
-	from kinerja_kecamatan.validation import throw_if_any
 
-	frappe.has_permission("Laporan Hasil Monitoring", "submit", throw=True)
-	doc = frappe.get_doc("Laporan Hasil Monitoring", laporan)
+	frappe.has_permission(LAPORAN, "submit", throw=True)
+	doc = frappe.get_doc(LAPORAN, laporan)
 	doc.check_permission("submit")
 	if doc.docstatus != 0 or not doc.amended_from:
 		frappe.throw(
@@ -77,7 +81,7 @@ def tandatangani_koreksi(laporan: str):
 				"Hanya koreksi (amend) dari laporan yang dibatalkan yang ditandatangani di sini; laporan siklus berjalan ditandatangani pada langkah {0}."
 			).format(signing_step(doc.monitoring))
 		)
-	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", doc.monitoring)
+	monitoring = frappe.get_doc(MONITORING, doc.monitoring)
 	if monitoring.docstatus != 1:
 		frappe.throw(
 			_("Monitoring {0} belum diarsipkan; laporannya ditandatangani pada langkah {1}.").format(
@@ -87,7 +91,7 @@ def tandatangani_koreksi(laporan: str):
 	throw_if_any(missing_for_signature(monitoring), _("Koreksi laporan belum dapat ditandatangani"))
 	sign_laporan(monitoring, correction=True)
 	file_url = archive_laporan(monitoring)
-	signed = frappe.get_doc("Laporan Hasil Monitoring", laporan)
+	signed = frappe.get_doc(LAPORAN, laporan)
 	monitoring.add_comment(
 		"Info",
 		_("Koreksi {0} atas {1} ditandatangani oleh {2} dan diarsipkan sebagai {3}.").format(
@@ -99,10 +103,6 @@ def tandatangani_koreksi(laporan: str):
 
 def signing_step(monitoring: str) -> int | None:
 	"""The step at which the cycle's SOP has the Camat sign (its "tanda tangan" behaviour)."""
-	from kinerja_kecamatan.workflow.behaviours import TANDA_TANGAN
-	from kinerja_kecamatan.workflow.sop_record import sop_of
 
-	cycle = frappe.db.get_value(
-		"Monitoring Kinerja Triwulan", monitoring, ["name", "revisi_sop"], as_dict=True
-	)
+	cycle = frappe.db.get_value(MONITORING, monitoring, ["name", "revisi_sop"], as_dict=True)
 	return sop_of(cycle).number_of(TANDA_TANGAN)

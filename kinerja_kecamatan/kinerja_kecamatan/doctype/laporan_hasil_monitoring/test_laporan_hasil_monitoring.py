@@ -12,8 +12,9 @@ from frappe.utils import nowdate
 from pypdf import PdfReader
 
 from kinerja_kecamatan.demo.quarter import fill_blanko, run_quarter
-from kinerja_kecamatan.laporan import SIGNING_KEY, content_hash, laporan_of
-from kinerja_kecamatan.tanggal import tanggal_indonesia
+from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
+from kinerja_kecamatan.laporan.draft import laporan_of
+from kinerja_kecamatan.laporan.signature import SIGNING_KEY, content_hash
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,

@@ -20,7 +20,7 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 		if ((sop.excel_steps || []).includes(frm.doc.langkah)) {
 			frm.add_custom_button(__("Unduh Format Isian Semua Unit (zip)"), () =>
 				frappe
-					.xcall("kinerja_kecamatan.isian_excel.download_all_formats", {
+					.xcall("kinerja_kecamatan.format_isian.excel.download_all_formats", {
 						monitoring: frm.doc.name,
 					})
 					.then(() =>

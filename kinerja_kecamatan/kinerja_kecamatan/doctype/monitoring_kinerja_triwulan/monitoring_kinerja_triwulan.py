@@ -5,13 +5,13 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.access.editing import check_edit, exception_role
 from kinerja_kecamatan.doctypes import MONITORING, PERJANJIAN_KINERJA, UNIT_KERJA
-from kinerja_kecamatan.laporan import archive_laporan
+from kinerja_kecamatan.laporan.archive import archive_laporan
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
 from kinerja_kecamatan.workflow.behaviours import EXCEPTIONS, excel_steps
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
-from kinerja_kecamatan.workflow.editing import check_edit, exception_role
 from kinerja_kecamatan.workflow.sop_record import sop_of
 from kinerja_kecamatan.workflow.transition import Transition, live_workflow
 

@@ -9,6 +9,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime
 
 from kinerja_kecamatan.demo.quarter import fill_blanko, fill_isian, run_quarter
+from kinerja_kecamatan.engine.office_calendar import office_calendar
+from kinerja_kecamatan.engine.office_time import office_minutes_between
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
@@ -19,8 +21,6 @@ from kinerja_kecamatan.tests.factories import (
 	make_user,
 )
 from kinerja_kecamatan.tests.rest import rest
-from kinerja_kecamatan.workflow.office_calendar import office_calendar
-from kinerja_kecamatan.workflow.office_time import office_minutes_between
 from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop import (
 	ARCHIVED,
@@ -278,7 +278,7 @@ class TestReminders(WorkflowTestCase):
 		)
 
 	def test_reminder_at_three_quarters_of_the_standard_time(self):
-		from kinerja_kecamatan.workflow.office_time import add_office_minutes
+		from kinerja_kecamatan.engine.office_time import add_office_minutes
 		from kinerja_kecamatan.workflow.reminders import send_reminders
 
 		monitoring, _ = make_cycle(self.people)

@@ -39,7 +39,7 @@ class TestPejabat(FrappeTestCase):
 				self.assertFalse(frappe.db.exists("Pejabat", nip))
 
 	def test_nip_prints_spaced_as_on_the_sop(self):
-		from kinerja_kecamatan.kinerja_kecamatan.doctype.pejabat.pejabat import nip_spaced
+		from kinerja_kecamatan.engine.nip import nip_spaced
 
 		self.assertEqual(nip_spaced("198904131988041001"), "19890413 198804 1 001")
 		self.assertEqual(nip_spaced("19890413 198804 1 001"), "19890413 198804 1 001")

@@ -5,8 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.capaian import DEFAULT_SKALA_PREDIKAT
-from kinerja_kecamatan.workflow.office_time import DEFAULT_CALENDAR, HARI
+from kinerja_kecamatan.engine.capaian import DEFAULT_SKALA_PREDIKAT
+from kinerja_kecamatan.engine.office_time import DEFAULT_CALENDAR, HARI
+from kinerja_kecamatan.laporan.archive import invalid_archive_pattern
 
 DEFAULT_WARNA = {
 	"Sangat Tinggi": "green",
@@ -27,7 +28,6 @@ class PengaturanKinerja(Document):
 			frappe.throw(_("Setiap predikat dan setiap batas bawah pada skala hanya boleh muncul sekali."))
 		if any(bound < 0 for bound in bounds):
 			frappe.throw(_("Batas bawah predikat tidak boleh negatif."))
-		from kinerja_kecamatan.laporan import invalid_archive_pattern
 
 		if self.pola_nomor_arsip and (reason := invalid_archive_pattern(self.pola_nomor_arsip)):
 			frappe.throw(reason)

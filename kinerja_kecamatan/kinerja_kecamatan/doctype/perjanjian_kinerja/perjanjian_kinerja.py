@@ -5,11 +5,12 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.capaian import JENIS_POSITIF
-from kinerja_kecamatan.number_fields import read_number
-from kinerja_kecamatan.recompute import recompute_monitorings_of
-from kinerja_kecamatan.row_links import RowLinksInBatch
-from kinerja_kecamatan.triwulan import TARGET_FIELDS
+from kinerja_kecamatan.doctypes import INDIKATOR, PERJANJIAN_KINERJA
+from kinerja_kecamatan.engine.capaian import JENIS_POSITIF
+from kinerja_kecamatan.engine.number_fields import read_number
+from kinerja_kecamatan.engine.recompute import recompute_monitorings_of
+from kinerja_kecamatan.engine.row_links import RowLinksInBatch
+from kinerja_kecamatan.engine.triwulan import TARGET_FIELDS
 from kinerja_kecamatan.validation import throw_if_any
 
 
@@ -33,7 +34,7 @@ class PerjanjianKinerja(RowLinksInBatch, Document):
 		seen = set()
 		for row in self.targets:
 			indikator = frappe.db.get_value(
-				"Indikator Kinerja", row.indikator, ["kecamatan", "jenis", "aktif"], as_dict=True
+				INDIKATOR, row.indikator, ["kecamatan", "jenis", "aktif"], as_dict=True
 			)
 			if row.indikator in seen:
 				errors.append(
@@ -65,7 +66,7 @@ class PerjanjianKinerja(RowLinksInBatch, Document):
 
 	def before_submit(self):
 		other = frappe.db.get_value(
-			"Perjanjian Kinerja",
+			PERJANJIAN_KINERJA,
 			{"kecamatan": self.kecamatan, "tahun": self.tahun, "docstatus": 1, "name": ("!=", self.name)},
 		)
 		if other:

@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.doctypes import MONITORING
+
 
 class RevisiSOPKinerja(Document):
 	def validate(self):
@@ -12,5 +14,5 @@ class RevisiSOPKinerja(Document):
 			frappe.throw(_("Revisi SOP tidak dapat diubah; ubah SOP Kinerja untuk membuat revisi baru."))
 
 	def on_trash(self):
-		if frappe.db.exists("Monitoring Kinerja Triwulan", {"revisi_sop": self.name}):
+		if frappe.db.exists(MONITORING, {"revisi_sop": self.name}):
 			frappe.throw(_("Revisi SOP ini dipakai oleh siklus monitoring dan tidak dapat dihapus."))

@@ -5,7 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from kinerja_kecamatan.access import grant_unit_head, head_problem, revoke_unit_head
+from kinerja_kecamatan.access.scope import grant_unit_head, head_problem, revoke_unit_head
+from kinerja_kecamatan.doctypes import PEJABAT, UNIT_KERJA
 
 # a chart's bar keeps its label whole up to about this many letters on a desktop screen
 SINGKATAN_MAKS = 7
@@ -16,7 +17,7 @@ CONJUNCTIONS = {"dan", "serta", "&", "/", "dan/atau"}
 
 class UnitKerja(Document):
 	def validate(self):
-		if self.pejabat and frappe.db.get_value("Pejabat", self.pejabat, "kecamatan") != self.kecamatan:
+		if self.pejabat and frappe.db.get_value(PEJABAT, self.pejabat, "kecamatan") != self.kecamatan:
 			frappe.throw(_("Pejabat {0} bukan pejabat Kecamatan {1}.").format(self.pejabat, self.kecamatan))
 		if self.kepala_unit and self.has_value_changed("kepala_unit"):
 			if problem := head_problem(self.kepala_unit, self.kecamatan):
@@ -41,7 +42,7 @@ class UnitKerja(Document):
 		taken = {
 			label.lower()
 			for label in frappe.get_all(
-				"Unit Kerja",
+				UNIT_KERJA,
 				filters={"kecamatan": self.kecamatan, "name": ("!=", self.name or "")},
 				pluck="singkatan",
 			)

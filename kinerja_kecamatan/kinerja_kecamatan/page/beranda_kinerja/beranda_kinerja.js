@@ -10,7 +10,7 @@ frappe.provide("kinerja_kecamatan");
 kinerja_kecamatan.Beranda = class Beranda {
 	static API =
 		"kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja.get_landing";
-	static EXCEL_API = "/api/method/kinerja_kecamatan.isian_excel.download_isian";
+	static EXCEL_API = "/api/method/kinerja_kecamatan.format_isian.excel.download_isian";
 
 	constructor(wrapper) {
 		this.page = frappe.ui.make_app_page({

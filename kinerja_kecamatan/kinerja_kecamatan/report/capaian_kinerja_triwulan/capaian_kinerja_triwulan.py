@@ -3,8 +3,9 @@
 
 from frappe import _
 
-from kinerja_kecamatan.predikat import predikat_labels
-from kinerja_kecamatan.report_data import isian_rows, visible_isian, with_latest_period
+from kinerja_kecamatan.doctypes import INDIKATOR, UNIT_KERJA
+from kinerja_kecamatan.engine.predikat import predikat_labels
+from kinerja_kecamatan.reports.report_data import isian_rows, visible_isian, with_latest_period
 
 
 def execute(filters=None):
@@ -21,14 +22,14 @@ def columns():
 			"fieldname": "unit_kerja",
 			"label": _("Unit Kerja"),
 			"fieldtype": "Link",
-			"options": "Unit Kerja",
+			"options": UNIT_KERJA,
 			"width": 200,
 		},
 		{
 			"fieldname": "indikator",
 			"label": _("Indikator"),
 			"fieldtype": "Link",
-			"options": "Indikator Kinerja",
+			"options": INDIKATOR,
 			"width": 110,
 		},
 		{"fieldname": "uraian", "label": _("Uraian"), "fieldtype": "Data", "width": 280},

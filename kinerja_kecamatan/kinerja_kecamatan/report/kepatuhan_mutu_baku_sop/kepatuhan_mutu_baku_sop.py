@@ -6,6 +6,7 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
+from kinerja_kecamatan.doctypes import LOG_LANGKAH, MONITORING
 from kinerja_kecamatan.workflow.sop_record import active_sop, sop_of_revision
 
 
@@ -16,7 +17,7 @@ def execute(filters=None):
 	them); each logged step was judged against the deadline its own revision gave it."""
 	filters = filters or {}
 	cycles = frappe.get_list(
-		"Monitoring Kinerja Triwulan",
+		MONITORING,
 		filters={k: filters[k] for k in ("kecamatan", "tahun", "triwulan") if filters.get(k)}
 		| {"docstatus": ("<", 2)},
 		fields=["name", "revisi_sop"],
@@ -27,8 +28,8 @@ def execute(filters=None):
 	sop = sop_of_revision(revision) if revision else active_sop()
 	logs = (
 		frappe.get_all(
-			"Log Langkah Monitoring",
-			filters={"parent": ("in", monitorings), "parenttype": "Monitoring Kinerja Triwulan"},
+			LOG_LANGKAH,
+			filters={"parent": ("in", monitorings), "parenttype": MONITORING},
 			fields=["langkah", "durasi_menit", "mutu_baku_menit", "status_waktu", "catatan", "aksi"],
 		)
 		if monitorings

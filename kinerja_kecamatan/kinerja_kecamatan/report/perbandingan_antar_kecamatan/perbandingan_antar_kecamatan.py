@@ -6,7 +6,8 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.report_data import (
+from kinerja_kecamatan.doctypes import KECAMATAN
+from kinerja_kecamatan.reports.report_data import (
 	SUMMARY_FIELDS,
 	average_chart,
 	isian_rows,
@@ -22,7 +23,7 @@ def execute(filters=None):
 	filters = with_latest_period(filters)
 	kecamatan_filters = {"kabupaten": filters["kabupaten"]} if filters.get("kabupaten") else {}
 	kecamatan = frappe.get_list(
-		"Kecamatan", filters=kecamatan_filters, fields=["name", "kabupaten"], order_by="name"
+		KECAMATAN, filters=kecamatan_filters, fields=["name", "kabupaten"], order_by="name"
 	)
 	names = {k.name for k in kecamatan}
 	parents = [p for p in visible_isian(filters) if p.kecamatan in names]
@@ -54,7 +55,7 @@ def columns():
 			"fieldname": "kecamatan",
 			"label": _("Kecamatan"),
 			"fieldtype": "Link",
-			"options": "Kecamatan",
+			"options": KECAMATAN,
 			"width": 160,
 		},
 		{"fieldname": "kabupaten", "label": _("Kabupaten"), "fieldtype": "Data", "width": 120},

@@ -6,7 +6,8 @@ from collections import defaultdict
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.report_data import (
+from kinerja_kecamatan.doctypes import ISIAN, KECAMATAN, UNIT_KERJA
+from kinerja_kecamatan.reports.report_data import (
 	SUMMARY_FIELDS,
 	average_chart,
 	isian_rows,
@@ -48,7 +49,7 @@ def columns():
 			"fieldname": "unit_kerja",
 			"label": _("Unit Kerja"),
 			"fieldtype": "Link",
-			"options": "Unit Kerja",
+			"options": UNIT_KERJA,
 			"width": 220,
 		},
 		{"fieldname": "singkatan", "label": _("Singkatan"), "fieldtype": "Data", "width": 90},
@@ -56,7 +57,7 @@ def columns():
 			"fieldname": "kecamatan",
 			"label": _("Kecamatan"),
 			"fieldtype": "Link",
-			"options": "Kecamatan",
+			"options": KECAMATAN,
 			"width": 120,
 		},
 		{"fieldname": "tahun", "label": _("Tahun"), "fieldtype": "Int", "width": 70},
@@ -65,7 +66,7 @@ def columns():
 			"fieldname": "isian",
 			"label": _("Isian"),
 			"fieldtype": "Link",
-			"options": "Isian Data Kinerja",
+			"options": ISIAN,
 			"width": 150,
 		},
 		{"fieldname": "status", "label": _("Status Isian"), "fieldtype": "Data", "width": 100},
@@ -79,7 +80,7 @@ def short_labels(parents) -> dict:
 	units = {parent.unit_kerja for parent in parents}
 	singkatan = dict(
 		frappe.get_all(
-			"Unit Kerja",
+			UNIT_KERJA,
 			filters={"name": ("in", list(units) or [""])},
 			fields=["name", "singkatan"],
 			as_list=True,

@@ -5,7 +5,7 @@ from itertools import groupby
 
 from frappe import _
 
-from kinerja_kecamatan.report_data import (
+from kinerja_kecamatan.reports.report_data import (
 	SUMMARY_FIELDS,
 	average_chart,
 	isian_rows,

@@ -14,9 +14,17 @@ from dataclasses import replace
 import frappe
 from frappe import _
 
-from kinerja_kecamatan import capaian as engine
-from kinerja_kecamatan.predikat import get_skala_predikat
-from kinerja_kecamatan.triwulan import TRIWULAN
+from kinerja_kecamatan.doctypes import (
+	BLANKO,
+	BLANKO_INDIKATOR,
+	ISIAN,
+	ISIAN_INDIKATOR,
+	LAPORAN,
+	LAPORAN_INDIKATOR,
+)
+from kinerja_kecamatan.engine import capaian as engine
+from kinerja_kecamatan.engine.predikat import get_skala_predikat
+from kinerja_kecamatan.engine.triwulan import TRIWULAN
 
 PARENT_FIELDS = ("name", "monitoring", "kecamatan", "tahun", "triwulan", "unit_kerja")
 
@@ -31,7 +39,7 @@ def visible_isian(
 	filters: dict, fields=("name", "monitoring", "kecamatan", "tahun", "triwulan", "unit_kerja", "docstatus")
 ):
 	return frappe.get_list(
-		"Isian Data Kinerja",
+		ISIAN,
 		filters=isian_filters(filters),
 		fields=list(fields),
 		order_by="tahun, triwulan, unit_kerja",
@@ -79,7 +87,7 @@ def cycle_rows(monitoring: str, fields=ROW_FIELDS) -> list[dict]:
 	own rows for a unit that has no Isian. Each row says whether its realisasi is a verified one
 	(`terverifikasi`)."""
 	parents = frappe.get_all(
-		"Isian Data Kinerja",
+		ISIAN,
 		filters={"monitoring": monitoring, "docstatus": ("<", 2)},
 		fields=list(PARENT_FIELDS),
 	)
@@ -102,8 +110,8 @@ def trusted_rows(parents: list, fields, signed: dict, verified: dict) -> list[di
 		return []
 	by_name = {p.name: p for p in parents}
 	rows = frappe.get_all(
-		"Isian Data Kinerja Indikator",
-		filters={"parent": ("in", list(by_name)), "parenttype": "Isian Data Kinerja"},
+		ISIAN_INDIKATOR,
+		filters={"parent": ("in", list(by_name)), "parenttype": ISIAN},
 		fields=list(fields),
 		order_by="parent, idx",
 	)
@@ -122,7 +130,7 @@ def trusted_rows(parents: list, fields, signed: dict, verified: dict) -> list[di
 def signed_rows(cycles: set) -> dict:
 	"""(cycle, unit, indikator) → the numbers of the signed report of each archived cycle."""
 	reports = frappe.get_all(
-		"Laporan Hasil Monitoring",
+		LAPORAN,
 		filters={"monitoring": ("in", list(cycles) or [""]), "docstatus": 1},
 		fields=["name", "monitoring"],
 	)
@@ -140,8 +148,8 @@ def signed_rows(cycles: set) -> dict:
 			"sumber_nilai": _("Laporan Ditandatangani"),
 		}
 		for row in frappe.get_all(
-			"Laporan Hasil Monitoring Indikator",
-			filters={"parent": ("in", list(cycle_of)), "parenttype": "Laporan Hasil Monitoring"},
+			LAPORAN_INDIKATOR,
+			filters={"parent": ("in", list(cycle_of)), "parenttype": LAPORAN},
 			fields=[
 				"parent",
 				"unit_kerja",
@@ -162,7 +170,7 @@ def blanko_rows(cycles: set) -> list[frappe._dict]:
 	`numbers` a row of the quarter takes from it, on the realisasi the team verified where it
 	recorded one (capaian.realisasi_used)."""
 	blanko = frappe.get_all(
-		"Blanko Monitoring Kinerja",
+		BLANKO,
 		filters={"monitoring": ("in", list(cycles) or [""]), "docstatus": 1},
 		fields=["name", "monitoring", "unit_kerja"],
 	)
@@ -172,8 +180,8 @@ def blanko_rows(cycles: set) -> list[frappe._dict]:
 	verified_source = _("Terverifikasi")
 	result = []
 	for row in frappe.get_all(
-		"Blanko Monitoring Indikator",
-		filters={"parent": ("in", list(owner)), "parenttype": "Blanko Monitoring Kinerja"},
+		BLANKO_INDIKATOR,
+		filters={"parent": ("in", list(owner)), "parenttype": BLANKO},
 		fields=[
 			"parent",
 			"indikator",
@@ -221,7 +229,7 @@ def latest_period(filters: dict | None = None) -> dict:
 	"""The latest tahun and triwulan with data the user may see (within `filters`' kecamatan)."""
 	scope = {k: v for k, v in (filters or {}).items() if k in ("kecamatan", "unit_kerja") and v}
 	parents = frappe.get_list(
-		"Isian Data Kinerja",
+		ISIAN,
 		filters=scope | {"docstatus": ("<", 2)},
 		fields=["kecamatan", "tahun", "triwulan"],
 		order_by="tahun desc",

@@ -7,8 +7,16 @@ import frappe
 from frappe.utils import escape_html
 from markupsafe import Markup
 
-from kinerja_kecamatan.capaian import format_angka, format_persen
-from kinerja_kecamatan.tanggal import jam_indonesia, tanggal_indonesia
+from kinerja_kecamatan.doctypes import INDIKATOR, KECAMATAN, LOG_LANGKAH, MONITORING, PEJABAT, UNIT_KERJA
+from kinerja_kecamatan.engine.capaian import format_angka, format_persen
+from kinerja_kecamatan.engine.nip import nip_spaced
+from kinerja_kecamatan.engine.tanggal import jam_indonesia, tanggal_indonesia
+from kinerja_kecamatan.laporan.signature import verification_url
+from kinerja_kecamatan.prints.qr import qr_svg
+from kinerja_kecamatan.prints.sop_chart import LANE_WIDTH, ROW_HEIGHT, chart_pages
+from kinerja_kecamatan.workflow.behaviours import DISPOSISI, FORMAT, PERSETUJUAN_JADWAL
+from kinerja_kecamatan.workflow.sop_record import sop_from_record, sop_of, step_passed
+from kinerja_kecamatan.workflow.transition import actor_of
 
 
 def tanggal_id(value) -> str:
@@ -33,7 +41,6 @@ def persen_id(value, ada_data=True) -> str:
 
 def nip_id(value) -> str:
 	"""An NIP spaced as on the SOP: 19890413 198804 1 001."""
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.pejabat.pejabat import nip_spaced
 
 	return nip_spaced(value)
 
@@ -45,7 +52,7 @@ def teks(value) -> Markup:
 
 def kop_surat(kecamatan: str) -> dict:
 	"""The letterhead of a kecamatan: its Letter Head's HTML when set, else the standard lines."""
-	doc = frappe.get_cached_doc("Kecamatan", kecamatan)
+	doc = frappe.get_cached_doc(KECAMATAN, kecamatan)
 	if doc.letter_head:
 		content = frappe.db.get_value("Letter Head", doc.letter_head, "content")
 		return {"html": Markup(content or ""), "camat": doc.camat}
@@ -61,8 +68,6 @@ def kop_surat(kecamatan: str) -> dict:
 
 
 def qr_laporan(laporan) -> Markup:
-	from kinerja_kecamatan.laporan import qr_svg, verification_url
-
 	if not laporan.hash_tanda_tangan:
 		return Markup("")
 	return Markup(qr_svg(verification_url(laporan)))
@@ -80,35 +85,56 @@ def cached_value(doctype: str, name: str, field: str):
 
 
 def kode_indikator(indikator: str) -> str:
-	return cached_value("Indikator Kinerja", indikator, "kode") or indikator
+	return cached_value(INDIKATOR, indikator, "kode") or indikator
 
 
 def nama_kecamatan(kecamatan: str) -> str:
 	"""The place a document is signed in: the kecamatan's name ("Batumandi")."""
-	return cached_value("Kecamatan", kecamatan, "nama_kecamatan") or kecamatan
+	return cached_value(KECAMATAN, kecamatan, "nama_kecamatan") or kecamatan
 
 
 def nama_unit(unit_kerja: str) -> str:
-	return cached_value("Unit Kerja", unit_kerja, "nama_unit") or unit_kerja
+	return cached_value(UNIT_KERJA, unit_kerja, "nama_unit") or unit_kerja
 
 
-def persetujuan_jadwal(doc) -> dict | None:
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.jadwal_monitoring.jadwal_monitoring import persetujuan
-
-	return persetujuan(doc)
+def persetujuan_jadwal(jadwal) -> dict | None:
+	"""Who approved the schedule and when (the last completion of its approval step), for its print."""
+	monitoring = frappe.db.get_value(MONITORING, jadwal.monitoring, ["kecamatan"], as_dict=True)
+	passed, number = step_passed(jadwal.monitoring, PERSETUJUAN_JADWAL)
+	if not monitoring or not passed:
+		return None
+	approved = frappe.get_all(
+		LOG_LANGKAH,
+		filters={"parent": jadwal.monitoring, "langkah": number},
+		fields=["pengguna", "selesai"],
+		order_by="selesai desc",
+		limit=1,
+	)
+	if not approved:
+		return None
+	pejabat = frappe.db.get_value(
+		PEJABAT,
+		{"user": approved[0].pengguna, "kecamatan": monitoring.kecamatan},
+		["nama", "nip", "pangkat_golongan", "jabatan"],
+		as_dict=True,
+	) or frappe.db.get_value(
+		PEJABAT,
+		frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "camat"),
+		["nama", "nip", "pangkat_golongan", "jabatan"],
+		as_dict=True,
+	)
+	return frappe._dict(pejabat=pejabat, tanggal=approved[0].selesai, kecamatan=monitoring.kecamatan)
 
 
 def pejabat_of(name: str | None) -> dict | None:
 	"""Name, NIP, pangkat and jabatan of a Pejabat for a signature block."""
 	if not name:
 		return None
-	return frappe.db.get_value("Pejabat", name, ["nama", "nip", "pangkat_golongan", "jabatan"], as_dict=True)
+	return frappe.db.get_value(PEJABAT, name, ["nama", "nip", "pangkat_golongan", "jabatan"], as_dict=True)
 
 
 def bagan_sop(doc) -> dict:
 	"""The SOP-AP print's flowchart pages, drawn from the SOP record as it stands."""
-	from kinerja_kecamatan.workflow.sop_chart import LANE_WIDTH, ROW_HEIGHT, chart_pages
-	from kinerja_kecamatan.workflow.sop_record import sop_from_record
 
 	names, pages = chart_pages(sop_from_record(doc))
 	return {
@@ -123,13 +149,9 @@ def bagan_sop(doc) -> dict:
 def disposisi(doc) -> dict:
 	"""The disposition's sender (the kecamatan's Camat), recipient (the officer of the role that
 	makes the Format Isian) and place and date (when the Camat gave it, else today)."""
-	from kinerja_kecamatan.tanggal import tanggal_indonesia
-	from kinerja_kecamatan.workflow.sop_record import sop_of
-	from kinerja_kecamatan.workflow.behaviours import DISPOSISI, FORMAT
-	from kinerja_kecamatan.workflow.transition import actor_of
 
 	sop = sop_of(doc)
-	kecamatan = frappe.get_cached_doc("Kecamatan", doc.kecamatan)
+	kecamatan = frappe.get_cached_doc(KECAMATAN, doc.kecamatan)
 	given = next(
 		(
 			row.selesai
@@ -142,7 +164,7 @@ def disposisi(doc) -> dict:
 	role = actor_of(number, sop) if number else None
 	users = frappe.get_all("Has Role", {"role": role, "parenttype": "User"}, pluck="parent") if role else []
 	kepada = frappe.db.get_value(
-		"Pejabat",
+		PEJABAT,
 		{"kecamatan": doc.kecamatan, "user": ("in", users or [""]), "aktif": 1},
 		["nama", "nip", "pangkat_golongan", "jabatan"],
 		as_dict=True,

@@ -2,12 +2,13 @@
 
 import frappe
 
-from kinerja_kecamatan.capaian import DEFAULT_SKALA_PREDIKAT
+from kinerja_kecamatan.doctypes import PENGATURAN
+from kinerja_kecamatan.engine.capaian import DEFAULT_SKALA_PREDIKAT
 
 
 def get_skala_predikat() -> list[tuple]:
 	"""(lower bound, predikat) of each level, as the capaian engine takes it."""
-	return frappe.get_cached_doc("Pengaturan Kinerja").skala() or list(DEFAULT_SKALA_PREDIKAT)
+	return frappe.get_cached_doc(PENGATURAN).skala() or list(DEFAULT_SKALA_PREDIKAT)
 
 
 def predikat_labels() -> list[str]:

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from kinerja_kecamatan.capaian import JENIS_POSITIF
-from kinerja_kecamatan.number_fields import stored_number
+from kinerja_kecamatan.engine.capaian import JENIS_POSITIF
+from kinerja_kecamatan.engine.number_fields import stored_number
 
 TRIWULAN = ("I", "II", "III", "IV")
 TARGET_FIELDS = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")

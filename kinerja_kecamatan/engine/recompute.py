@@ -7,10 +7,18 @@ the Perjanjian Kinerja's targets change. Values sent by a client are overwritten
 import frappe
 from frappe import _
 
-from kinerja_kecamatan import capaian as engine
-from kinerja_kecamatan.number_fields import stored_number
-from kinerja_kecamatan.predikat import get_skala_predikat
-from kinerja_kecamatan.triwulan import TRIWULAN, quarter_number, quarterly_targets
+from kinerja_kecamatan.doctypes import (
+	BLANKO,
+	INDIKATOR,
+	ISIAN,
+	ISIAN_INDIKATOR,
+	MONITORING,
+	PERJANJIAN_KINERJA,
+)
+from kinerja_kecamatan.engine import capaian as engine
+from kinerja_kecamatan.engine.number_fields import stored_number
+from kinerja_kecamatan.engine.predikat import get_skala_predikat
+from kinerja_kecamatan.engine.triwulan import TRIWULAN, quarter_number, quarterly_targets
 
 COMPUTED_ROW_FIELDS = (
 	"target_tw",
@@ -33,12 +41,12 @@ def earlier_realisasi(isian) -> dict[tuple[str, int], str]:
 	quarter = quarter_number(isian.triwulan)
 	if quarter == 1:
 		return {}
-	Isian = frappe.qb.DocType("Isian Data Kinerja")
-	Row = frappe.qb.DocType("Isian Data Kinerja Indikator")
+	Isian = frappe.qb.DocType(ISIAN)
+	Row = frappe.qb.DocType(ISIAN_INDIKATOR)
 	rows = (
 		frappe.qb.from_(Isian)
 		.join(Row)
-		.on((Row.parent == Isian.name) & (Row.parenttype == "Isian Data Kinerja"))
+		.on((Row.parent == Isian.name) & (Row.parenttype == ISIAN))
 		.select(Isian.triwulan, Row.indikator, Row.realisasi_tw)
 		.where(
 			(Isian.unit_kerja == isian.unit_kerja)
@@ -55,15 +63,15 @@ def earlier_realisasi(isian) -> dict[tuple[str, int], str]:
 
 def perjanjian_kinerja_of(monitoring: str):
 	return frappe.get_cached_doc(
-		"Perjanjian Kinerja",
-		frappe.db.get_value("Monitoring Kinerja Triwulan", monitoring, "perjanjian_kinerja"),
+		PERJANJIAN_KINERJA,
+		frappe.db.get_value(MONITORING, monitoring, "perjanjian_kinerja"),
 	)
 
 
 def capaian_of(pk, pk_row, quarter: int, realisasi, earlier: dict, skala) -> frappe._dict:
 	"""Every capaian of one indicator in `quarter` for `realisasi`, with the earlier quarters'
 	realisasi of the same unit: what an Isian row, a Blanko row and the report all show."""
-	jenis = pk_row.jenis or frappe.db.get_value("Indikator Kinerja", pk_row.indikator, "jenis")
+	jenis = pk_row.jenis or frappe.db.get_value(INDIKATOR, pk_row.indikator, "jenis")
 	targets = quarterly_targets(pk_row, pk.target_triwulan_kumulatif)[:quarter]
 	realisasi = stored_number(realisasi)
 	realisasis = [stored_number(earlier.get((pk_row.indikator, q))) for q in range(1, quarter)] + [realisasi]
@@ -122,30 +130,30 @@ def recompute_monitorings_of(pk) -> None:
 	previous = pk.amended_from
 	while previous:
 		chain.add(previous)
-		previous = frappe.db.get_value("Perjanjian Kinerja", previous, "amended_from")
+		previous = frappe.db.get_value(PERJANJIAN_KINERJA, previous, "amended_from")
 
 	monitorings = frappe.get_all(
-		"Monitoring Kinerja Triwulan",
+		MONITORING,
 		filters={"perjanjian_kinerja": ("in", list(chain)), "docstatus": ("<", 2)},
 		pluck="name",
 	)
 	for monitoring in monitorings:
-		frappe.db.set_value("Monitoring Kinerja Triwulan", monitoring, "perjanjian_kinerja", pk.name)
+		frappe.db.set_value(MONITORING, monitoring, "perjanjian_kinerja", pk.name)
 		for name in frappe.get_all(
-			"Isian Data Kinerja", filters={"monitoring": monitoring, "docstatus": ("<", 2)}, pluck="name"
+			ISIAN, filters={"monitoring": monitoring, "docstatus": ("<", 2)}, pluck="name"
 		):
-			isian = frappe.get_doc("Isian Data Kinerja", name)
+			isian = frappe.get_doc(ISIAN, name)
 			compute_isian(isian, perjanjian_kinerja=pk)
 			for row in isian.indikator:
 				row.db_update()
 			isian.db_update()
 			isian.add_comment("Info", _("Capaian dihitung ulang dari target {0}.").format(pk.name))
 		for name in frappe.get_all(
-			"Blanko Monitoring Kinerja",
+			BLANKO,
 			filters={"monitoring": monitoring, "docstatus": ("<", 2)},
 			pluck="name",
 		):
-			blanko = frappe.get_doc("Blanko Monitoring Kinerja", name)
+			blanko = frappe.get_doc(BLANKO, name)
 			blanko.copy_reported()
 			blanko.compute_verified()
 			for row in blanko.indikator:

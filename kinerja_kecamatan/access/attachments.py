@@ -12,8 +12,8 @@ Frappe lets any desk user create a File record that points at an existing privat
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.access import SCOPE_FIELDS
-from kinerja_kecamatan.access import has_permission as within_scope
+from kinerja_kecamatan.access.scope import SCOPE_FIELDS
+from kinerja_kecamatan.access.scope import has_permission as within_scope
 
 
 def check_new_file(file, method=None) -> None:

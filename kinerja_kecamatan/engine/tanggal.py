@@ -54,4 +54,6 @@ def batas_waktu_indonesia(value: datetime | None, timezone: str | None = None) -
 	"Senin, 14 April 2025 pukul 12.00 WITA"; None → ""."""
 	if not value:
 		return ""
-	return f"{HARI[value.weekday()]}, {tanggal_indonesia(value)} pukul {jam_indonesia(value.time(), timezone)}"
+	return (
+		f"{HARI[value.weekday()]}, {tanggal_indonesia(value)} pukul {jam_indonesia(value.time(), timezone)}"
+	)

@@ -18,6 +18,23 @@ import frappe
 from frappe import _
 from frappe.utils.caching import request_cache
 
+from kinerja_kecamatan.doctypes import (
+	BLANKO,
+	BLANKO_INDIKATOR,
+	INDIKATOR,
+	ISIAN,
+	ISIAN_INDIKATOR,
+	JADWAL,
+	JADWAL_UNIT,
+	KECAMATAN,
+	LAPORAN,
+	LAPORAN_INDIKATOR,
+	LOG_LANGKAH,
+	MONITORING,
+	PEJABAT,
+	PERJANJIAN_KINERJA,
+	UNIT_KERJA,
+)
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,
 	ROLE_KABUPATEN,
@@ -36,27 +53,27 @@ APP_ROLES = frozenset(CYCLE_ROLES | {ROLE_KEPALA_UNIT, ROLE_KABUPATEN})
 
 # How each DocType reaches its kecamatan, and its unit where the data is a unit's own.
 SCOPE_FIELDS = {
-	"Kecamatan": ("name", None),
-	"Unit Kerja": ("kecamatan", "name"),
-	"Pejabat": ("kecamatan", None),
-	"Indikator Kinerja": ("kecamatan", "unit_kerja"),
-	"Perjanjian Kinerja": ("kecamatan", None),
-	"Monitoring Kinerja Triwulan": ("kecamatan", None),
-	"Jadwal Monitoring": ("kecamatan", None),
-	"Isian Data Kinerja": ("kecamatan", "unit_kerja"),
-	"Blanko Monitoring Kinerja": ("kecamatan", "unit_kerja"),
-	"Laporan Hasil Monitoring": ("kecamatan", None),
+	KECAMATAN: ("name", None),
+	UNIT_KERJA: ("kecamatan", "name"),
+	PEJABAT: ("kecamatan", None),
+	INDIKATOR: ("kecamatan", "unit_kerja"),
+	PERJANJIAN_KINERJA: ("kecamatan", None),
+	MONITORING: ("kecamatan", None),
+	JADWAL: ("kecamatan", None),
+	ISIAN: ("kecamatan", "unit_kerja"),
+	BLANKO: ("kecamatan", "unit_kerja"),
+	LAPORAN: ("kecamatan", None),
 }
 # Their child tables, seen only through a parent the user may see (query_conditions); hooks.py
 # registers both lists, and tests/test_access_lists.py holds this one equal to the DocTypes' tables.
 CONFINED_CHILDREN = (
 	"Target Perjanjian Kinerja",
-	"Log Langkah Monitoring",
+	LOG_LANGKAH,
 	"Pengecualian Isian Kinerja",
-	"Jadwal Monitoring Unit",
-	"Isian Data Kinerja Indikator",
-	"Blanko Monitoring Indikator",
-	"Laporan Hasil Monitoring Indikator",
+	JADWAL_UNIT,
+	ISIAN_INDIKATOR,
+	BLANKO_INDIKATOR,
+	LAPORAN_INDIKATOR,
 	"Laporan Rekap Predikat",
 	"Laporan Capaian Unit",
 )
@@ -77,9 +94,9 @@ def scope_of(user: str) -> Scope | None:
 	if roles & UNCONFINED_ROLES:
 		return None
 	if roles & CYCLE_ROLES:
-		kecamatan = frappe.get_all("Pejabat", {"user": user, "aktif": 1}, pluck="kecamatan")
+		kecamatan = frappe.get_all(PEJABAT, {"user": user, "aktif": 1}, pluck="kecamatan")
 		return Scope(frozenset(k for k in kecamatan if k), None)
-	headed = frappe.get_all("Unit Kerja", {"kepala_unit": user}, ["name", "kecamatan"])
+	headed = frappe.get_all(UNIT_KERJA, {"kepala_unit": user}, ["name", "kecamatan"])
 	return Scope(frozenset(u.kecamatan for u in headed), frozenset(u.name for u in headed))
 
 
@@ -157,7 +174,7 @@ def head_problem(user: str, kecamatan: str) -> str | None:
 	Pejabat record names their login), not any account, never a website user."""
 	if not frappe.db.get_value("User", user, "enabled"):
 		return _("Pengguna {0} tidak aktif.").format(user)
-	if not frappe.db.exists("Pejabat", {"user": user, "kecamatan": kecamatan, "aktif": 1}):
+	if not frappe.db.exists(PEJABAT, {"user": user, "kecamatan": kecamatan, "aktif": 1}):
 		return _(
 			"{0} bukan Pejabat Kecamatan {1}: daftarkan dulu sebagai Pejabat (dengan pengguna ini) sebelum menjadi kepala unit."
 		).format(user, kecamatan)
@@ -182,7 +199,7 @@ def grant_unit_head(user: str, unit) -> None:
 
 def revoke_unit_head(user: str, unit) -> None:
 	"""A user who heads no unit any more loses the role (and, by scope_of, every unit's data)."""
-	other_units = frappe.get_all("Unit Kerja", filters={"kepala_unit": user, "name": ("!=", unit.name)}, limit=1)
+	other_units = frappe.get_all(UNIT_KERJA, filters={"kepala_unit": user, "name": ("!=", unit.name)}, limit=1)
 	if not other_units and frappe.db.exists("Has Role", {"parent": user, "role": ROLE_KEPALA_UNIT}):
 		user_doc = frappe.get_doc("User", user)
 		user_doc.flags.ignore_permissions = True

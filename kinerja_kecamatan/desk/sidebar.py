@@ -8,7 +8,7 @@ import frappe
 from frappe.desk import desktop
 from frappe.permissions import AUTOMATIC_ROLES
 
-from kinerja_kecamatan.access import APP_ROLES
+from kinerja_kecamatan.access.scope import APP_ROLES
 
 
 def holds_app_role(user: str) -> bool:

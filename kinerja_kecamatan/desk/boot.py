@@ -5,20 +5,21 @@ screen (Beranda Kinerja) and a sidebar without Frappe's admin workspaces."""
 import frappe
 from frappe.desk.desk_page import get as get_page
 
-from kinerja_kecamatan.access import scope_of
-from kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja import PAGE, landing
-from kinerja_kecamatan.predikat import predikat_labels
-from kinerja_kecamatan.report_data import latest_period
-from kinerja_kecamatan.sidebar import holds_app_role, holds_only_app_roles, without_frappe_workspaces
+from kinerja_kecamatan.access.scope import scope_of
+from kinerja_kecamatan.desk.landing import PAGE, landing
+from kinerja_kecamatan.desk.sidebar import holds_app_role, holds_only_app_roles, without_frappe_workspaces
+from kinerja_kecamatan.doctypes import ISIAN, PENGATURAN
+from kinerja_kecamatan.engine.predikat import predikat_labels
+from kinerja_kecamatan.reports.report_data import latest_period
 
 
 def extend_bootinfo(bootinfo):
 	if frappe.session.user == "Guest":
 		return
-	bootinfo.kinerja_warna_predikat = frappe.get_cached_doc("Pengaturan Kinerja").warna()
+	bootinfo.kinerja_warna_predikat = frappe.get_cached_doc(PENGATURAN).warna()
 	bootinfo.kinerja_predikat = predikat_labels()
 	# an intranet user without the app's roles reads no Isian (get_list would refuse the whole boot)
-	period = latest_period() if frappe.has_permission("Isian Data Kinerja", "read") else {}
+	period = latest_period() if frappe.has_permission(ISIAN, "read") else {}
 	scope = scope_of(frappe.session.user)
 	if scope is None or len(scope.kecamatan) != 1:
 		period.pop("kecamatan", None)  # a kabupaten reader starts on every kecamatan

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from frappe import _
 
-from kinerja_kecamatan.capaian import NilaiTidakValid, format_angka, to_decimal
+from kinerja_kecamatan.engine.capaian import NilaiTidakValid, format_angka, to_decimal
 
 
 def field_label(doc, fieldname: str) -> str:

@@ -4,8 +4,9 @@ Read-only: with a read replica configured, Frappe serves them from it."""
 import frappe
 from frappe.utils import now_datetime
 
-from kinerja_kecamatan.predikat import predikat_labels
-from kinerja_kecamatan.report_data import (
+from kinerja_kecamatan.doctypes import MONITORING
+from kinerja_kecamatan.engine.predikat import predikat_labels
+from kinerja_kecamatan.reports.report_data import (
 	SUMMARY_FIELDS,
 	isian_rows,
 	summary,
@@ -23,7 +24,7 @@ def latest_rows() -> list[dict]:
 @frappe.read_only()
 def siklus_berjalan(filters=None) -> int:
 	"""Cycles not yet archived, among those the user may see."""
-	return len(frappe.get_list("Monitoring Kinerja Triwulan", filters={"docstatus": 0}, pluck="name"))
+	return len(frappe.get_list(MONITORING, filters={"docstatus": 0}, pluck="name"))
 
 
 @frappe.whitelist()
@@ -32,7 +33,7 @@ def langkah_terlambat(filters=None) -> int:
 	"""Cycles whose current step has passed its mutu baku, among those the user may see."""
 	return len(
 		frappe.get_list(
-			"Monitoring Kinerja Triwulan",
+			MONITORING,
 			filters={"docstatus": 0, "batas_waktu_langkah": ("<", now_datetime())},
 			pluck="name",
 		)

@@ -20,14 +20,15 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from kinerja_kecamatan.laporan import SIGNATURE_FIELDS
-from kinerja_kecamatan.recompute import COMPUTED_FIELDS, COMPUTED_ROW_FIELDS
+from kinerja_kecamatan.doctypes import BLANKO_INDIKATOR, ISIAN, ISIAN_INDIKATOR, LAPORAN, MONITORING
+from kinerja_kecamatan.engine.recompute import COMPUTED_FIELDS, COMPUTED_ROW_FIELDS
+from kinerja_kecamatan.laporan.signature import SIGNATURE_FIELDS
 
 # DocType → fields (a Table field means its whole content) the server owns.
 SERVER_FIELDS = {
-	"Isian Data Kinerja": COMPUTED_FIELDS,
-	"Isian Data Kinerja Indikator": COMPUTED_ROW_FIELDS,
-	"Blanko Monitoring Indikator": (
+	ISIAN: COMPUTED_FIELDS,
+	ISIAN_INDIKATOR: COMPUTED_ROW_FIELDS,
+	BLANKO_INDIKATOR: (
 		"target_tw",
 		"realisasi_dilaporkan",
 		"capaian_dilaporkan",
@@ -38,7 +39,7 @@ SERVER_FIELDS = {
 		"ada_data",
 		"di_bawah_target",
 	),
-	"Laporan Hasil Monitoring": (
+	LAPORAN: (
 		"rata_rata_capaian",
 		"predikat",
 		"jumlah_indikator",
@@ -55,7 +56,7 @@ SERVER_FIELDS = {
 		"file_arsip",
 		"sidik_arsip",
 	),
-	"Monitoring Kinerja Triwulan": (
+	MONITORING: (
 		"langkah",
 		"uraian_langkah",
 		"pelaksana_langkah",
@@ -66,7 +67,7 @@ SERVER_FIELDS = {
 	),
 }
 BACKGROUND_FIELDS = {
-	"Monitoring Kinerja Triwulan": (
+	MONITORING: (
 		"pengingat_terkirim",
 		"eskalasi_terkirim",
 		"jumlah_unit",

@@ -10,8 +10,14 @@ exceptions are recorded only through `catat_pengecualian`, during the step that 
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.server_fields import normal, value_of
-from kinerja_kecamatan.workflow.behaviours import EXCEPTION_TABLE, EXCEPTIONS, FORMAT, RETURN_FIELDS, STEP_FIELDS
+from kinerja_kecamatan.access.server_fields import normal, value_of
+from kinerja_kecamatan.workflow.behaviours import (
+	EXCEPTION_TABLE,
+	EXCEPTIONS,
+	FORMAT,
+	RETURN_FIELDS,
+	STEP_FIELDS,
+)
 from kinerja_kecamatan.workflow.sop import ROLE_KASUBBAG_PK, Sop
 from kinerja_kecamatan.workflow.transition import Transition, actor_of
 

@@ -14,8 +14,18 @@ from frappe import _
 from frappe.utils import cint, escape_html, get_datetime
 
 from kinerja_kecamatan import jobs
-from kinerja_kecamatan.access import scope_of
-from kinerja_kecamatan.capaian import NilaiTidakValid, to_decimal
+from kinerja_kecamatan.access.scope import scope_of
+from kinerja_kecamatan.doctypes import (
+	INDIKATOR,
+	ISIAN,
+	ISIAN_INDIKATOR,
+	MONITORING,
+	PENGATURAN,
+	PERJANJIAN_KINERJA,
+	UNIT_KERJA,
+)
+from kinerja_kecamatan.engine.capaian import NilaiTidakValid, to_decimal
+from kinerja_kecamatan.engine.units import active_units, unit_indicators, units_with_isian
 from kinerja_kecamatan.format_isian import (
 	DEFAULT_COLUMNS,
 	BarisIndikator,
@@ -26,19 +36,17 @@ from kinerja_kecamatan.format_isian import (
 	build_workbook,
 	read_workbook,
 )
-from kinerja_kecamatan.units import active_units, unit_indicators, units_with_isian
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.behaviours import excel_steps
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
-ROW_DOCTYPE = "Isian Data Kinerja Indikator"
 NUMERIC_FIELDTYPES = ("Float", "Int", "Currency", "Percent")
 TEXT_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text", "Select")
 
 
 def input_columns() -> tuple[Kolom, ...]:
 	"""The SOP's input columns, then any field an administrator added with Customize Form."""
-	meta = frappe.get_meta(ROW_DOCTYPE)
+	meta = frappe.get_meta(ISIAN_INDIKATOR)
 	custom = tuple(
 		Kolom(df.fieldname, _(df.label), df.fieldtype in NUMERIC_FIELDTYPES)
 		for df in meta.get_custom_fields()
@@ -50,7 +58,7 @@ def input_columns() -> tuple[Kolom, ...]:
 def format_for(monitoring, unit_kerja: str, isian=None) -> FormatIsian:
 	"""The file of one unit: from its Isian when delivered, else from the Perjanjian Kinerja."""
 	columns = input_columns()
-	pk = frappe.get_cached_doc("Perjanjian Kinerja", monitoring.perjanjian_kinerja)
+	pk = frappe.get_cached_doc(PERJANJIAN_KINERJA, monitoring.perjanjian_kinerja)
 	pk_rows = {row.indikator: row for row in pk.targets}
 	if isian:
 		sources = [(row.indikator, row) for row in isian.indikator]
@@ -58,7 +66,7 @@ def format_for(monitoring, unit_kerja: str, isian=None) -> FormatIsian:
 		sources = [(indikator, None) for indikator in unit_indicators(monitoring).get(unit_kerja, [])]
 	rows = []
 	for indikator, row in sources:
-		master = frappe.get_cached_doc("Indikator Kinerja", indikator)
+		master = frappe.get_cached_doc(INDIKATOR, indikator)
 		pk_row = pk_rows.get(indikator)
 		rows.append(
 			BarisIndikator(
@@ -77,7 +85,7 @@ def format_for(monitoring, unit_kerja: str, isian=None) -> FormatIsian:
 		isian=f"{monitoring.name}/{unit_kerja}",
 		monitoring=monitoring.name,
 		unit_kerja=unit_kerja,
-		unit_label=frappe.db.get_value("Unit Kerja", unit_kerja, "nama_unit"),
+		unit_label=frappe.db.get_value(UNIT_KERJA, unit_kerja, "nama_unit"),
 		kecamatan=monitoring.kecamatan,
 		tahun=monitoring.tahun,
 		triwulan=monitoring.triwulan,
@@ -91,7 +99,7 @@ def file_name(fmt: FormatIsian) -> str:
 
 
 def limits() -> Batas:
-	settings = frappe.get_cached_doc("Pengaturan Kinerja")
+	settings = frappe.get_cached_doc(PENGATURAN)
 	return Batas(
 		max_bytes=(cint(settings.excel_maks_mb) or 5) * 1024 * 1024,
 		max_rows=cint(settings.excel_maks_baris) or 1000,
@@ -100,9 +108,9 @@ def limits() -> Batas:
 
 @frappe.whitelist()
 def download_isian(name: str):
-	isian = frappe.get_doc("Isian Data Kinerja", name)
+	isian = frappe.get_doc(ISIAN, name)
 	isian.check_permission("read")
-	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", isian.monitoring)
+	monitoring = frappe.get_doc(MONITORING, isian.monitoring)
 	fmt = format_for(monitoring, isian.unit_kerja, isian)
 	frappe.response.filename = file_name(fmt)
 	frappe.response.filecontent = build_workbook(fmt)
@@ -113,7 +121,7 @@ def download_isian(name: str):
 def upload_isian(name: str, file_url: str):
 	"""Fill an Isian from an uploaded file: every cell checked, all errors listed, nothing written
 	unless the whole file is valid."""
-	isian = frappe.get_doc("Isian Data Kinerja", name, for_update=True)
+	isian = frappe.get_doc(ISIAN, name, for_update=True)
 	isian.check_permission("write")
 	if isian.docstatus != 0:
 		frappe.throw(
@@ -130,7 +138,7 @@ def upload_isian(name: str, file_url: str):
 			).format(name),
 			frappe.TimestampMismatchError,
 		)
-	monitoring = frappe.get_doc("Monitoring Kinerja Triwulan", isian.monitoring)
+	monitoring = frappe.get_doc(MONITORING, isian.monitoring)
 	try:
 		values = read_workbook(
 			upload.get_content(), format_for(monitoring, isian.unit_kerja, isian), limits()
@@ -163,7 +171,7 @@ def same_value(stored, imported) -> bool:
 def download_all_formats(monitoring: str):
 	"""Every unit's file in one zip, made in the background; the user gets a progress bar and
 	the zip is attached (private) to the Monitoring."""
-	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	doc = frappe.get_doc(MONITORING, monitoring)
 	# every unit's data: for the officers who run the cycle, not for a unit head reading it
 	doc.check_permission("write")
 	steps = excel_steps(sop_of(doc))
@@ -174,7 +182,7 @@ def download_all_formats(monitoring: str):
 			)
 		)
 	job = jobs.enqueue(
-		"kinerja_kecamatan.isian_excel.build_all_formats",
+		"kinerja_kecamatan.format_isian.excel.build_all_formats",
 		queue=jobs.queue_for(len(active_units(doc))),
 		title=_("Format Isian semua unit {0}").format(doc.name),
 		reference=(doc.doctype, doc.name),
@@ -186,7 +194,7 @@ def download_all_formats(monitoring: str):
 
 def build_all_formats(monitoring: str, user: str | None = None) -> str:
 	"""Runs as `user` (the job's session), and reads only what they may read."""
-	doc = frappe.get_doc("Monitoring Kinerja Triwulan", monitoring)
+	doc = frappe.get_doc(MONITORING, monitoring)
 	doc.check_permission("write")
 	existing = units_with_isian(doc)
 	scope = scope_of(frappe.session.user)
@@ -201,11 +209,7 @@ def build_all_formats(monitoring: str, user: str | None = None) -> str:
 				doctype=doc.doctype,
 				docname=doc.name,
 			)
-			isian = (
-				frappe.get_doc("Isian Data Kinerja", existing[unit.name].name)
-				if unit.name in existing
-				else None
-			)
+			isian = frappe.get_doc(ISIAN, existing[unit.name].name) if unit.name in existing else None
 			fmt = format_for(doc, unit.name, isian)
 			if fmt.rows:
 				archive.writestr(file_name(fmt), build_workbook(fmt))

@@ -3,11 +3,12 @@
 import frappe
 from frappe.utils import get_time, getdate
 
-from kinerja_kecamatan.workflow.office_time import DEFAULT_CALENDAR, HARI, OfficeCalendar
+from kinerja_kecamatan.doctypes import PENGATURAN
+from kinerja_kecamatan.engine.office_time import DEFAULT_CALENDAR, HARI, OfficeCalendar
 
 
 def office_calendar() -> OfficeCalendar:
-	settings = frappe.get_cached_doc("Pengaturan Kinerja")
+	settings = frappe.get_cached_doc(PENGATURAN)
 	if not settings.get("jam_kerja"):
 		return DEFAULT_CALENDAR
 	return OfficeCalendar(

@@ -5,10 +5,12 @@ Used by the kelengkapan checks, distribution, the Blanko, the Excel files and th
 
 import frappe
 
+from kinerja_kecamatan.doctypes import INDIKATOR, ISIAN, PERJANJIAN_KINERJA, UNIT_KERJA
+
 
 def active_units(monitoring) -> list[dict]:
 	return frappe.get_all(
-		"Unit Kerja",
+		UNIT_KERJA,
 		filters={"kecamatan": monitoring.kecamatan, "aktif": 1},
 		fields=["name", "nama_unit", "kepala_unit"],
 		order_by="nama_unit",
@@ -18,7 +20,7 @@ def active_units(monitoring) -> list[dict]:
 def units_with_isian(monitoring) -> dict[str, dict]:
 	"""{unit: Isian} of this cycle, cancelled ones left out."""
 	rows = frappe.get_all(
-		"Isian Data Kinerja",
+		ISIAN,
 		filters={"monitoring": monitoring.name, "docstatus": ("<", 2)},
 		fields=["name", "unit_kerja", "docstatus"],
 	)
@@ -30,13 +32,13 @@ def unit_indicators(monitoring) -> dict[str, list[str]]:
 	Two queries, whatever the number of indicators."""
 	rows = frappe.get_all(
 		"Target Perjanjian Kinerja",
-		filters={"parent": monitoring.perjanjian_kinerja, "parenttype": "Perjanjian Kinerja"},
+		filters={"parent": monitoring.perjanjian_kinerja, "parenttype": PERJANJIAN_KINERJA},
 		fields=["indikator"],
 		order_by="idx",
 	)
 	owners = dict(
 		frappe.get_all(
-			"Indikator Kinerja",
+			INDIKATOR,
 			filters={"name": ("in", [row.indikator for row in rows] or [""]), "aktif": 1},
 			fields=["name", "unit_kerja"],
 			as_list=True,

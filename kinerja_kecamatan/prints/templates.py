@@ -14,7 +14,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 MODULE = "Kinerja Kecamatan"
 HOOK = "get_print_format_template"
-THIS_HOOK = "kinerja_kecamatan.print_templates.print_format_template"
+THIS_HOOK = "kinerja_kecamatan.prints.templates.print_format_template"
 
 
 class ProcessBytecodeCache(BytecodeCache):

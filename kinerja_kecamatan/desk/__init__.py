@@ -1,0 +1,1 @@
+"""The desk around the documents: boot info, the sidebar and first screen, the user's language."""

@@ -1,0 +1,184 @@
+"""The Camat's signature on a Laporan: the signer's identity, and a keyed fingerprint
+(HMAC-SHA-256) of the signed content that the public verification page checks, by number and code
+or by the archived PDF itself, byte for byte.
+"""
+
+import hashlib
+import hmac
+import json
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+from frappe.utils import cint, cstr, flt, now_datetime, nowdate
+
+from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN, PEJABAT
+from kinerja_kecamatan.engine.nip import nip_spaced
+from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
+from kinerja_kecamatan.laporan.draft import NARRATIVE_FIELDS, collect_rows, laporan_of, summarise
+from kinerja_kecamatan.laporan.signer import signer_of
+
+SIGNING_KEY = "kinerja_signing_key"
+MAX_VERIFIED_PDF = 20 * 1024 * 1024
+ROW_FIELDS = (
+	"unit_kerja",
+	"indikator",
+	"uraian",
+	"satuan",
+	"jenis",
+	"target_tw",
+	"realisasi",
+	"sumber_nilai",
+	"capaian_tw",
+	"capaian_kumulatif",
+	"predikat",
+	"faktor_pendorong",
+	"faktor_penghambat",
+	"tindak_lanjut",
+)
+SIGNATURE_FIELDS = (
+	"penandatangan",
+	"nama_penandatangan",
+	"nip_penandatangan",
+	"pangkat_penandatangan",
+	"jabatan_penandatangan",
+	"tempat_tanggal",
+)
+
+
+def signing_key() -> bytes:
+	"""The site's secret for report signatures. It lives in site_config.json, out of the
+	database and its dumps, so a fingerprint can't be recomputed from what users can read; it is
+	made on install (install.ensure_signing_key) and must travel with the site when moved."""
+	key = frappe.conf.get(SIGNING_KEY)
+	if not key:
+		frappe.throw(
+			_("Kunci tanda tangan situs ({0}) belum dibuat; jalankan bench migrate.").format(SIGNING_KEY)
+		)
+	return key.encode()
+
+
+def signed_value(row, field: str):
+	"""A row's value as signed: the same whether it came from the engine or from the database."""
+	if frappe.get_meta(row.doctype).get_field(field).fieldtype in ("Float", "Percent", "Currency"):
+		return None if row.get(field) in (None, "") else round(flt(row.get(field)), 4)
+	return cstr(row.get(field))
+
+
+def content_hash(laporan) -> str:
+	"""HMAC-SHA-256, keyed with the site's secret, of what the Camat signs: period, numbers,
+	narrative and the signature block."""
+	content = {
+		"name": laporan.name,
+		"monitoring": laporan.monitoring,
+		"periode": [laporan.kecamatan, laporan.tahun, laporan.triwulan],
+		"nomor": cstr(laporan.nomor),
+		"tanggal": cstr(laporan.tanggal_laporan),
+		"ringkasan": [
+			round(flt(laporan.rata_rata_capaian), 4),
+			cstr(laporan.predikat),
+			cint(laporan.jumlah_indikator),
+		],
+		"rincian": [[signed_value(row, f) for f in ROW_FIELDS] for row in laporan.rincian],
+		"narasi": [cstr(laporan.get(f)) for f in NARRATIVE_FIELDS],
+		"tanda_tangan": [cstr(laporan.get(f)) for f in SIGNATURE_FIELDS],
+	}
+	message = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+	return hmac.new(signing_key(), message, hashlib.sha256).hexdigest()
+
+
+def sign_laporan(monitoring, correction: bool = False) -> None:
+	"""The signing step's "Ya": the Camat's name, NIP, pangkat and jabatan, the date in Indonesian, the hash.
+	A correction (an amended report) is dated the day it is signed."""
+	laporan = frappe.get_doc(LAPORAN, laporan_of(monitoring.name))
+	# what is signed is what the data says now, not what the draft held
+	rows, _temuan, _rekomendasi = collect_rows(monitoring)
+	laporan.set("rincian", rows)
+	summarise(laporan, rows)
+	pejabat = frappe.get_doc(PEJABAT, signer_of(monitoring.kecamatan))
+	nama_kecamatan = frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "nama_kecamatan")
+	laporan.update(
+		{
+			"penandatangan": pejabat.name,
+			"nama_penandatangan": pejabat.nama,
+			"nip_penandatangan": pejabat.nip,
+			"pangkat_penandatangan": pejabat.pangkat_golongan,
+			"jabatan_penandatangan": pejabat.jabatan,
+			"tanggal_laporan": nowdate() if correction else laporan.tanggal_laporan or nowdate(),
+			"ditandatangani_pada": now_datetime(),
+			"ditandatangani_oleh": frappe.session.user,
+		}
+	)
+	laporan.tempat_tanggal = f"{nama_kecamatan}, {tanggal_indonesia(laporan.tanggal_laporan)}"
+	laporan.hash_tanda_tangan = content_hash(laporan)
+	laporan.flags.ignore_permissions = True
+	laporan.flags.server_write = True
+	laporan.submit()
+
+
+def verification_url(laporan) -> str:
+	return frappe.utils.get_url(f"/verifikasi?laporan={laporan.name}&kode={laporan.hash_tanda_tangan}")
+
+
+NOT_VERIFIED = "Tidak ada laporan bertanda tangan yang cocok dengan nomor dan kode ini."
+
+
+def verify(name: str, kode: str) -> frappe._dict:
+	"""Whether `kode` is the fingerprint of the signed report `name`, and the report's content is
+	still exactly what was signed. A mismatch says nothing of whether `name` exists."""
+	laporan = (
+		name
+		and kode
+		and frappe.db.exists(LAPORAN, {"name": name, "docstatus": 1})
+		and frappe.get_doc(LAPORAN, name)
+	)
+	if not laporan or not hmac.compare_digest(cstr(kode), cstr(laporan.hash_tanda_tangan)):
+		return frappe._dict(sah=False, alasan=_(NOT_VERIFIED))
+	if not hmac.compare_digest(content_hash(laporan), laporan.hash_tanda_tangan):
+		return frappe._dict(
+			sah=False, alasan=_("Isi laporan di sistem tidak sama dengan yang ditandatangani.")
+		)
+	return frappe._dict(sah=True, laporan=laporan)
+
+
+def verify_pdf(content: bytes) -> frappe._dict:
+	"""Whether `content` is byte for byte a signed report's archived PDF."""
+	digest = hashlib.sha256(content or b"").hexdigest()
+	name = frappe.db.get_value(LAPORAN, {"sidik_arsip": digest, "docstatus": 1})
+	if not name:
+		return frappe._dict(
+			sah=False,
+			alasan=_("Berkas ini tidak sama dengan arsip PDF laporan mana pun yang ditandatangani."),
+		)
+	return verify(name, frappe.db.get_value(LAPORAN, name, "hash_tanda_tangan"))
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@rate_limit(limit=30, seconds=60)
+def verifikasi_berkas():
+	"""Public: a guest uploads the PDF they hold and learns whether it is the signed archive."""
+	upload = frappe.request.files.get("file") if frappe.request else None
+	if not upload:
+		frappe.throw(_("Pilih berkas PDF laporan yang akan diperiksa."))
+	content = upload.stream.read(MAX_VERIFIED_PDF + 1)
+	if len(content) > MAX_VERIFIED_PDF:
+		frappe.throw(_("Berkas terlalu besar untuk sebuah laporan (paling besar 20 MB)."))
+	result = verify_pdf(content)
+	if not result.sah:
+		return {"sah": False, "alasan": result.alasan}
+	return {"sah": True, "laporan": public_summary(result.laporan)}
+
+
+def public_summary(laporan) -> dict:
+	"""What the signed report itself states, and nothing more."""
+
+	return {
+		"name": laporan.name,
+		"kecamatan": laporan.kecamatan,
+		"periode": _("Triwulan {0} Tahun {1}").format(laporan.triwulan, laporan.tahun),
+		"penandatangan": laporan.nama_penandatangan,
+		"nip": nip_spaced(laporan.nip_penandatangan),
+		"jabatan": laporan.jabatan_penandatangan,
+		"tempat_tanggal": laporan.tempat_tanggal,
+		"nomor_arsip": laporan.nomor_arsip,
+	}
