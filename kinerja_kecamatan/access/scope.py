@@ -33,9 +33,11 @@ from kinerja_kecamatan.doctypes import (
 	MONITORING,
 	PEJABAT,
 	PERJANJIAN_KINERJA,
+	SOP_KINERJA,
 	UNIT_KERJA,
 )
 from kinerja_kecamatan.workflow.sop import (
+	ROLE_ADMIN_KABUPATEN,
 	ROLE_CAMAT,
 	ROLE_KABUPATEN,
 	ROLE_KASUBBAG_PK,
@@ -47,9 +49,9 @@ from kinerja_kecamatan.workflow.sop import (
 # roles whose work spans every unit of their kecamatan: a unit head holding one (the Sekretaris
 # heading the Sekretariat, the Kasubbag PK heading their Subbag) is not confined to their unit
 CYCLE_ROLES = {ROLE_CAMAT, ROLE_SEKRETARIS, ROLE_KASUBBAG_PK, ROLE_PELAKSANA}
-UNCONFINED_ROLES = {"System Manager", ROLE_KABUPATEN}
+UNCONFINED_ROLES = {"System Manager", ROLE_KABUPATEN, ROLE_ADMIN_KABUPATEN}
 # every role the app brings (its first screen and sidebar are for users holding one)
-APP_ROLES = frozenset(CYCLE_ROLES | {ROLE_KEPALA_UNIT, ROLE_KABUPATEN})
+APP_ROLES = frozenset(CYCLE_ROLES | {ROLE_KEPALA_UNIT, ROLE_KABUPATEN, ROLE_ADMIN_KABUPATEN})
 
 # How each DocType reaches its kecamatan, and its unit where the data is a unit's own.
 SCOPE_FIELDS = {
@@ -63,6 +65,8 @@ SCOPE_FIELDS = {
 	ISIAN: ("kecamatan", "unit_kerja"),
 	BLANKO: ("kecamatan", "unit_kerja"),
 	LAPORAN: ("kecamatan", None),
+	# a kecamatan's own SOP; the kabupaten's procedure (no kecamatan) is the unconfined roles' only
+	SOP_KINERJA: ("kecamatan", None),
 }
 # Their child tables, seen only through a parent the user may see (query_conditions); hooks.py
 # registers both lists, and tests/test_access_lists.py holds this one equal to the DocTypes' tables.
@@ -76,6 +80,7 @@ CONFINED_CHILDREN = (
 	LAPORAN_INDIKATOR,
 	"Laporan Rekap Predikat",
 	"Laporan Capaian Unit",
+	"Langkah SOP Kinerja",
 )
 
 

@@ -18,21 +18,21 @@ from kinerja_kecamatan.doctypes import (
 	LAPORAN,
 	MONITORING,
 	PEJABAT,
-	PENGATURAN,
 	PERJANJIAN_KINERJA,
-	SOP_KINERJA,
 	UNIT_KERJA,
 )
 from kinerja_kecamatan.engine.triwulan import TRIWULAN
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.site_setup import ensure_system_manager
 from kinerja_kecamatan.workflow.sop import (
+	DEFAULT_SOP,
 	ROLE_CAMAT,
 	ROLE_KASUBBAG_PK,
 	ROLE_KEPALA_UNIT,
 	ROLE_PELAKSANA,
 	ROLE_SEKRETARIS,
 )
+from kinerja_kecamatan.workflow.sop_record import new_kecamatan_sop
 
 DOMAIN = "batumandi.test"
 
@@ -297,9 +297,7 @@ def monitoring_team(people: dict) -> dict:
 
 
 def sign_sop(kecamatan: str, camat: str) -> None:
-	"""The SOP in force names its kecamatan (for the kop) and the Camat who approved it."""
-	sop = frappe.db.get_single_value(PENGATURAN, "sop")
-	if sop and not frappe.db.get_value(SOP_KINERJA, sop, "disahkan_oleh"):
-		doc = frappe.get_doc(SOP_KINERJA, sop)
-		doc.kecamatan, doc.disahkan_oleh = kecamatan, camat
-		doc.save()
+	"""Batumandi's own SOP, made from the kabupaten's procedure with the seed's number, approved by
+	its Camat and in force for its cycles."""
+	if not frappe.db.get_value(KECAMATAN, kecamatan, "sop"):
+		new_kecamatan_sop(kecamatan, DEFAULT_SOP.header.nomor_sop)

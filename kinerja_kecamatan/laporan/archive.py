@@ -7,7 +7,7 @@ import hashlib
 import frappe
 from frappe import _
 
-from kinerja_kecamatan.doctypes import LAPORAN, PENGATURAN
+from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.laporan.signature import verify
 
@@ -64,7 +64,8 @@ def archive_laporan(monitoring) -> str:
 	if laporan.file_arsip:
 		frappe.throw(_("Laporan {0} sudah diarsipkan ({1}).").format(laporan.name, laporan.nomor_arsip))
 	pdf = render_pdf(laporan)
-	pattern = frappe.db.get_single_value(PENGATURAN, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
+	# each kecamatan numbers its own archive
+	pattern = frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
 	if invalid_archive_pattern(pattern):
 		frappe.throw(invalid_archive_pattern(pattern))
 	nomor_arsip = make_autoname(archive_pattern(pattern, monitoring), doc=monitoring)

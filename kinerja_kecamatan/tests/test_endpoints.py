@@ -14,8 +14,9 @@ from kinerja_kecamatan.tests.factories import (
 )
 from kinerja_kecamatan.tests.rest import rest
 
-# anyone holding a printed report may check its PDF (kinerja_kecamatan/tests/test_trust.py)
-PUBLIC_METHOD = "kinerja_kecamatan.laporan.verifikasi_berkas"
+# anyone holding a printed report may check its PDF (kinerja_kecamatan/tests/test_trust.py); the
+# page calls it as kinerja_kecamatan.laporan.verifikasi_berkas, which laporan/__init__ re-exports
+PUBLIC_METHOD = "kinerja_kecamatan.laporan.signature.verifikasi_berkas"
 # Frappe's own desk methods the app overrides: they answer every desk user, as Frappe's do
 DESK_OVERRIDES = {"kinerja_kecamatan.desk.sidebar.get_workspace_sidebar_items"}
 
@@ -30,6 +31,7 @@ def app_methods() -> list[str]:
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
+		"kinerja_kecamatan.kinerja_kecamatan.doctype.kecamatan.kecamatan",
 		"kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja",
 		"kinerja_kecamatan.desk.sidebar",
 	):
@@ -87,7 +89,10 @@ class TestEndpoints(FrappeTestCase):
 		calls[
 			"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.tandatangani_koreksi"
 		] = {"laporan": "LHM-none"}
-		calls["kinerja_kecamatan.access.get_count"] = {"doctype": "Isian Data Kinerja"}
+		calls["kinerja_kecamatan.access.scope.get_count"] = {"doctype": "Isian Data Kinerja"}
+		calls["kinerja_kecamatan.kinerja_kecamatan.doctype.kecamatan.kecamatan.buat_sop_dari_prosedur"] = {
+			"kecamatan": self.monitoring.kecamatan
+		}
 		calls["kinerja_kecamatan.reports.dashboard.siklus_berjalan"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.indikator_sangat_rendah"] = {}

@@ -43,6 +43,7 @@ from kinerja_kecamatan.tests.factories import (
 	open_cycle,
 )
 from kinerja_kecamatan.workflow.sop import (
+	ROLE_ADMIN_KABUPATEN,
 	ROLE_CAMAT,
 	ROLE_KABUPATEN,
 	ROLE_KASUBBAG_PK,
@@ -160,6 +161,10 @@ class TestFirstScreens(FrappeTestCase):
 				self.assertEqual(self.landing_of(self.people[role])["route"], route)
 		kabupaten = make_user(roles=(ROLE_KABUPATEN,))
 		self.assertEqual(self.landing_of(kabupaten)["route"], ["kinerja-kecamatan"])
+		# the kabupaten's administrator reaches the workspace, with it in the sidebar
+		admin = make_user(roles=(ROLE_ADMIN_KABUPATEN,))
+		self.assertEqual(self.landing_of(admin)["route"], ["kinerja-kecamatan"])
+		self.assertIn("Kinerja Kecamatan", sidebar_of(admin))
 
 		kessos = self.world["units"]["Seksi Kesejahteraan Sosial"]
 		fill_isian(self.people[ROLE_PELAKSANA], self.world["isian"][kessos], lambda _row: ("100", {}))

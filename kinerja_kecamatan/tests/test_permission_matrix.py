@@ -30,6 +30,7 @@ from kinerja_kecamatan.workflow.sop import (
 	ROLE_PELAKSANA,
 	ROLE_SEKRETARIS,
 )
+from kinerja_kecamatan.workflow.sop_record import new_kecamatan_sop
 
 ACTORS = (
 	"guest",
@@ -61,6 +62,7 @@ READ = {
 	"Blanko Monitoring Kinerja (submitted)": "- - R - R R R R - - R",
 	"Laporan Hasil Monitoring (draft)":    "- - R R R R R R - - R",
 	"Laporan Hasil Monitoring (submitted)": "- - R R R R R R - - R",
+	"SOP Kinerja":                         "- - R R R R R R - - R",
 }
 WRITE = {
 	"Kecamatan":                           "- - - - - - W - - - -",
@@ -77,6 +79,7 @@ WRITE = {
 	"Blanko Monitoring Kinerja (submitted)": "- - - - - - W W - - -",
 	"Laporan Hasil Monitoring (draft)":    "- - - - W W - W - - -",
 	"Laporan Hasil Monitoring (submitted)": "- - - - W W - W - - -",
+	"SOP Kinerja":                         "- - - - - - W - - - -",
 }
 # a plain field each refused actor tries to set
 EDITABLE_FIELD = {
@@ -90,6 +93,7 @@ EDITABLE_FIELD = {
 	"Isian Data Kinerja": ("title", "Judul palsu"),
 	"Blanko Monitoring Kinerja": ("temuan", "Temuan palsu"),
 	"Laporan Hasil Monitoring": ("temuan", "Temuan palsu"),
+	"SOP Kinerja": ("nama_sop", "SOP palsu"),
 }
 
 
@@ -146,6 +150,8 @@ class TestPermissionMatrix(FrappeTestCase):
 			),
 			"Laporan Hasil Monitoring (draft)": laporan_of(cycles[10]),
 			"Laporan Hasil Monitoring (submitted)": laporan_of(archived.name),
+			# the kecamatan's own SOP, made from the kabupaten's procedure
+			"SOP Kinerja": new_kecamatan_sop(kecamatan, "067/001/KEC.MTX/BLG/2024"),
 		}
 		assert all(cls.records.values()), cls.records
 		kecamatan_b = make_kecamatan()

@@ -22,6 +22,7 @@ from kinerja_kecamatan.workflow.setup import WORKFLOW_NAME
 from kinerja_kecamatan.workflow.sop import (
 	DEFAULT_SOP,
 	ROLE_CAMAT,
+	ROLE_KABUPATEN,
 	ROLE_KASUBBAG_PK,
 	ROLE_PELAKSANA,
 	ROLE_SEKRETARIS,
@@ -230,14 +231,20 @@ class TestAnAdministratorRevisesTheSop(WorkflowTestCase):
 		with self.assertRaisesRegex(frappe.ValidationError, "selama ada siklus berjalan"):
 			doc.save()
 
-	def test_only_a_system_manager_revises_the_sop_over_rest(self):
+	def test_only_the_kabupaten_revises_its_procedure_over_rest(self):
 		name = sop_doc().name
 		camat = make_user(roles=(ROLE_CAMAT,))
+		pemantau = make_user(roles=(ROLE_KABUPATEN,))
 		frappe.db.commit()
 		status, _ = http("PUT", f"/api/resource/SOP Kinerja/{name}", camat, {"nama_sop": "Diubah"})
 		self.assertEqual(status, 403)
-		status, body = http("GET", f"/api/resource/SOP Kinerja/{name}", camat)
+		# the procedure is the kabupaten's: a kecamatan officer reads their own kecamatan's SOP
+		status, _ = http("GET", f"/api/resource/SOP Kinerja/{name}", camat)
+		self.assertEqual(status, 403)
+		status, body = http("GET", f"/api/resource/SOP Kinerja/{name}", pemantau)
 		self.assertEqual(status, 200, body)
+		status, _ = http("PUT", f"/api/resource/SOP Kinerja/{name}", pemantau, {"nama_sop": "Diubah"})
+		self.assertEqual(status, 403)
 		self.assertEqual(frappe.db.get_value("SOP Kinerja", name, "nama_sop"), DEFAULT_SOP.header.nama_sop)
 		status, _ = http("GET", f"/api/resource/SOP Kinerja/{name}", None)
 		self.assertEqual(status, 403)

@@ -326,8 +326,8 @@ class TestTrust(FrappeTestCase):
 	def test_an_archive_number_pattern_cannot_run_a_format_spec(self):
 		status, body = http(
 			"PUT",
-			resource("Pengaturan Kinerja", "Pengaturan Kinerja"),
-			"Administrator",
+			resource("Kecamatan", self.fresh.kecamatan),
+			self.people[ROLE_KASUBBAG_PK],
 			{"pola_nomor_arsip": "ARSIP/{tahun:>999999999}/.####"},
 		)
 		self.assertEqual(status, 417)

@@ -22,6 +22,8 @@ ROLE_PELAKSANA = "Pelaksana Monev Kinerja"
 ROLE_KEPALA_UNIT = "Kepala Unit Kerja"
 # reads every kecamatan of the kabupaten, changes nothing
 ROLE_KABUPATEN = "Pemantau Kabupaten"
+# the kabupaten's settings and procedure, and its kecamatan: adds one, gives it its SOP
+ROLE_ADMIN_KABUPATEN = "Administrator Kinerja Kabupaten"
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,15 @@ ROLES = (
 	Role(ROLE_PELAKSANA, "Staf pelaksana monitoring dan evaluasi kinerja"),
 	Role(ROLE_KEPALA_UNIT, "Kepala Seksi / Kasubbag: mengisi data kinerja unitnya"),
 	Role(ROLE_KABUPATEN, "Pemantau tingkat kabupaten: membaca data seluruh kecamatan, tanpa mengubah"),
+	Role(
+		ROLE_ADMIN_KABUPATEN,
+		"Administrator tingkat kabupaten: pengaturan kabupaten, prosedur induk SOP, dan kecamatan baru",
+	),
 )
+# What the kabupaten's procedure fixes for every kecamatan, because one Workflow runs them all:
+# the steps' order, branches and behaviours, their states, actions and actors. A kecamatan's SOP
+# adopts it with its own identity, wording and times.
+STRUCTURE_FIELDS = ("number", "behaviour", "next_step", "return_to", "state", "action", "actor", "return_action", "approval")
 
 UNITS = {"menit": 1, "jam": 60}
 OFFICE_DAYS = "hari kerja"
@@ -77,6 +87,10 @@ class Step:
 		"""As the SOP writes it: "10 Menit", "1 Jam", "2 Hari"."""
 		unit = {"menit": "Menit", "jam": "Jam", OFFICE_DAYS: "Hari"}[self.satuan]
 		return f"{self.waktu} {unit}"
+
+
+# what a kecamatan's SOP words and times for itself
+KECAMATAN_FIELDS = ("uraian", "kelengkapan", "waktu", "satuan", "output", "keterangan", "decision")
 
 
 @dataclass(frozen=True)
@@ -220,6 +234,23 @@ class Sop:
 
 	def same_as(self, other: "Sop | None") -> bool:
 		return other is not None and self.to_json() == other.to_json()
+
+	def structure(self) -> tuple:
+		"""What the kabupaten's procedure fixes (STRUCTURE_FIELDS) and the archived state."""
+		steps = tuple(tuple(getattr(s, f) for f in STRUCTURE_FIELDS) for s in self.steps)
+		return (steps, self.archived_state)
+
+	def adopting(self, procedure: "Sop") -> "Sop":
+		"""This SOP on the procedure's structure: each step keeps this SOP's wording and time where
+		it has a step of the same number and behaviour, else takes the procedure's."""
+		own = {(s.number, s.behaviour): s for s in self.steps}
+		kept = tuple(
+			replace(step, **{f: getattr(own[(step.number, step.behaviour)], f) for f in KECAMATAN_FIELDS})
+			if (step.number, step.behaviour) in own
+			else step
+			for step in procedure.steps
+		)
+		return replace(self, steps=kept, archived_state=procedure.archived_state)
 
 	def replace_step(self, number: int, **changes) -> "Sop":
 		return replace(

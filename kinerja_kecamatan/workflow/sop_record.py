@@ -5,11 +5,13 @@ the Workflow from it. A cycle links the revision it was created under, so its de
 and compliance figures keep that revision's times while a later revision governs new cycles.
 """
 
+from dataclasses import replace
+
 import frappe
 from frappe import _
 from frappe.utils import cint, getdate, now_datetime
 
-from kinerja_kecamatan.doctypes import MONITORING, PENGATURAN, REVISI_SOP, SOP_KINERJA
+from kinerja_kecamatan.doctypes import KECAMATAN, MONITORING, PENGATURAN, REVISI_SOP, SOP_KINERJA
 from kinerja_kecamatan.workflow.setup import (
 	WORKFLOW_NAME,
 	SopWorkflow,
@@ -17,7 +19,7 @@ from kinerja_kecamatan.workflow.setup import (
 	sync_workflow,
 	workflow_definition,
 )
-from kinerja_kecamatan.workflow.sop import DEFAULT_SOP, Header, Sop, Step
+from kinerja_kecamatan.workflow.sop import DEFAULT_SOP, ROLE_ADMIN_KABUPATEN, Header, Sop, Step
 
 HEADER_FIELDS = tuple(Header.__dataclass_fields__)
 
@@ -90,7 +92,7 @@ def record_of(sop: Sop) -> dict:
 def ensure_default_sop() -> None:
 	"""Install and migrate: the seed's SOP becomes the first record and the one in force. An SOP an
 	administrator already has is never overwritten."""
-	settings_sop = frappe.db.get_single_value(PENGATURAN, "sop")
+	settings_sop = procedure_name()
 	if settings_sop and frappe.db.exists(SOP_KINERJA, settings_sop):
 		if not latest_revision(settings_sop):
 			publish(frappe.get_doc(SOP_KINERJA, settings_sop))
@@ -125,21 +127,39 @@ def sop_of_revision(name: str) -> Sop:
 	return _REVISIONS[key]
 
 
-def active_revision() -> str | None:
-	sop_name = frappe.db.get_single_value(PENGATURAN, "sop")
+def procedure_name() -> str | None:
+	"""The kabupaten's procedure: the SOP Kinerja the kabupaten's settings name. It has no
+	kecamatan, drives the one Workflow, and fixes every kecamatan SOP's structure."""
+	return frappe.db.get_single_value(PENGATURAN, "sop")
+
+
+def sop_name_of(kecamatan: str | None) -> str | None:
+	"""The SOP in force for a kecamatan: its own (Kecamatan.sop), else the kabupaten's procedure."""
+	own = frappe.db.get_value(KECAMATAN, kecamatan, "sop") if kecamatan else None
+	return own or procedure_name()
+
+
+def active_revision(kecamatan: str | None = None) -> str | None:
+	sop_name = sop_name_of(kecamatan)
 	return latest_revision(sop_name) if sop_name else None
 
 
-def active_sop() -> Sop:
-	"""The SOP new cycles follow: the latest revision of the SOP in force."""
-	revision = active_revision()
+def active_sop(kecamatan: str | None = None) -> Sop:
+	"""The SOP a kecamatan's new cycles follow: the latest revision of its SOP in force."""
+	revision = active_revision(kecamatan)
 	return sop_of_revision(revision) if revision else DEFAULT_SOP
+
+
+def procedure_sop() -> Sop:
+	return active_sop(None)
 
 
 def sop_of(monitoring) -> Sop:
 	"""The SOP a cycle runs under: the revision it started with."""
 	revision = monitoring.get("revisi_sop") if monitoring else None
-	return sop_of_revision(revision) if revision else active_sop()
+	if revision:
+		return sop_of_revision(revision)
+	return active_sop(monitoring.get("kecamatan") if monitoring else None)
 
 
 def check_revisable(doc) -> None:
@@ -152,7 +172,10 @@ def check_revisable(doc) -> None:
 		frappe.throw(
 			"<br>".join(map(frappe.utils.escape_html, problems)), title=_("SOP belum dapat dijalankan")
 		)
-	if doc.is_new() or not is_in_force(doc.name):
+	if doc.kecamatan:
+		check_adopts_procedure(doc, sop)
+		return
+	if doc.is_new() or not is_procedure(doc.name):
 		return
 	revision = latest_revision(doc.name)
 	previous = sop_of_revision(revision) if revision else None
@@ -175,9 +198,58 @@ def shape(sop: Sop) -> tuple:
 	return tuple((s.number, s.behaviour, s.next_step, s.return_to) for s in sop.steps)
 
 
-def is_in_force(sop_name: str) -> bool:
-	in_force = frappe.db.get_single_value(PENGATURAN, "sop")
-	return not in_force or in_force == sop_name
+def is_procedure(sop_name: str) -> bool:
+	procedure = procedure_name()
+	return not procedure or procedure == sop_name
+
+
+def check_adopts_procedure(doc, sop: Sop) -> None:
+	"""A kecamatan's SOP words and times its steps; their order, branches, behaviours, states,
+	actions and actors are the kabupaten's procedure's, because one Workflow runs every kecamatan."""
+	if is_procedure(doc.name) and procedure_name():
+		frappe.throw(_("Prosedur kabupaten tidak memiliki kecamatan; kosongkan Kecamatan."))
+	if sop.structure() == procedure_sop().structure():
+		return
+	message = _(
+		"Urutan, perilaku, percabangan, nama status, aksi dan pelaksana langkah ditetapkan oleh prosedur "
+		"kabupaten ({0}). SOP kecamatan hanya mengubah identitas, uraian dan waktu langkah."
+	).format(procedure_name())
+	if ROLE_ADMIN_KABUPATEN in frappe.get_roles() or "System Manager" in frappe.get_roles():
+		frappe.throw(message + " " + _("Ubah prosedur kabupaten; setiap SOP kecamatan mengikutinya."))
+	frappe.throw(message, frappe.PermissionError, title=_("Tidak diizinkan"))
+
+
+def adopt_procedure(procedure: Sop) -> None:
+	"""After the procedure's structure changes: each kecamatan's SOP follows it, keeping its own
+	identity, wording and times, as a new revision of its own (running cycles keep theirs)."""
+	for name in frappe.get_all(SOP_KINERJA, filters={"kecamatan": ("is", "set")}, pluck="name"):
+		doc = frappe.get_doc(SOP_KINERJA, name)
+		own = sop_from_record(doc)
+		if own.structure() == procedure.structure():
+			continue
+		set_steps(doc, own.adopting(procedure))
+		doc.flags.ignore_permissions = True
+		doc.save()
+
+
+def set_steps(doc, sop: Sop) -> None:
+	doc.set("langkah", record_of(sop)["langkah"])
+	doc.nama_status_selesai = sop.archived_state
+
+
+def new_kecamatan_sop(kecamatan: str, nomor_sop: str | None = None) -> str:
+	"""The kecamatan's own SOP, made from the kabupaten's procedure: its structure, wording and
+	times, with the kecamatan's number and its Camat as the one who approves it; it is put in force
+	for the kecamatan's new cycles."""
+	procedure = procedure_sop()
+	camat = frappe.db.get_value(KECAMATAN, kecamatan, "camat")
+	header = replace(procedure.header, nomor_sop=nomor_sop or procedure.header.nomor_sop)
+	doc = frappe.get_doc({**record_of(replace(procedure, header=header)), "kecamatan": kecamatan})
+	doc.disahkan_oleh = camat
+	doc.flags.ignore_permissions = True
+	doc.insert()
+	frappe.db.set_value(KECAMATAN, kecamatan, "sop", doc.name)
+	return doc.name
 
 
 def publish(doc) -> str | None:
@@ -201,8 +273,10 @@ def publish(doc) -> str | None:
 	).insert(ignore_permissions=True)
 	_REVISIONS.clear()
 	doc.db_set("revisi", number, update_modified=False)
-	if is_in_force(doc.name) and not doc.flags.from_workflow:
-		sync_workflow(sop)
+	if is_procedure(doc.name) and not doc.kecamatan:
+		if not doc.flags.from_workflow:
+			sync_workflow(sop)
+		adopt_procedure(sop)
 	return new.name
 
 
@@ -250,10 +324,11 @@ def step_passed(monitoring_name: str | None, behaviour: str, for_update: bool = 
 
 
 def sync_sop_from_workflow(workflow, method=None) -> None:
-	"""Workflow on_update: an edit made in the Workflow desk becomes a revision of the SOP in force."""
+	"""Workflow on_update: an edit made in the Workflow desk becomes a revision of the kabupaten's
+	procedure (and so of every kecamatan's SOP)."""
 	if workflow.name != WORKFLOW_NAME or workflow.flags.from_sop:
 		return
-	sop_name = frappe.db.get_single_value(PENGATURAN, "sop")
+	sop_name = procedure_name()
 	if not sop_name:
 		return
 	doc = frappe.get_doc(SOP_KINERJA, sop_name)
@@ -280,15 +355,15 @@ def sync_sop_from_workflow(workflow, method=None) -> None:
 
 
 def ensure_workflow() -> None:
-	"""Install and migrate: the Workflow of the SOP in force, made if missing."""
+	"""Install and migrate: the Workflow of the kabupaten's procedure, made if missing."""
 	if not frappe.db.exists("Workflow", WORKFLOW_NAME):
-		sync_workflow(active_sop())
+		sync_workflow(procedure_sop())
 
 
 def remove_workflow() -> None:
 	if frappe.db.exists("Workflow", WORKFLOW_NAME):
 		frappe.delete_doc("Workflow", WORKFLOW_NAME, ignore_permissions=True, force=True)
-	definition = workflow_definition(active_sop())
+	definition = workflow_definition(procedure_sop())
 	used_elsewhere = set(frappe.get_all("Workflow Transition", pluck="action")) | set(
 		frappe.get_all("Workflow Document State", pluck="state")
 	)

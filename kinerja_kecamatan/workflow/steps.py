@@ -26,7 +26,7 @@ def on_validate(move: Transition) -> None:
 	doc.langkah = move.current
 	restore_server_fields(doc, before)
 	if not before:
-		doc.revisi_sop = active_revision()
+		doc.revisi_sop = active_revision(doc.kecamatan)
 		start_step(move, now_datetime())
 		return
 	if not move.moving:

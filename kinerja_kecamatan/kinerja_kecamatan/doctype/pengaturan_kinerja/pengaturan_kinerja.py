@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.doctypes import SOP_KINERJA
 from kinerja_kecamatan.engine.capaian import DEFAULT_SKALA_PREDIKAT
 from kinerja_kecamatan.engine.office_time import DEFAULT_CALENDAR, HARI
-from kinerja_kecamatan.laporan.archive import invalid_archive_pattern
 
 DEFAULT_WARNA = {
 	"Sangat Tinggi": "green",
@@ -28,9 +28,12 @@ class PengaturanKinerja(Document):
 			frappe.throw(_("Setiap predikat dan setiap batas bawah pada skala hanya boleh muncul sekali."))
 		if any(bound < 0 for bound in bounds):
 			frappe.throw(_("Batas bawah predikat tidak boleh negatif."))
-
-		if self.pola_nomor_arsip and (reason := invalid_archive_pattern(self.pola_nomor_arsip)):
-			frappe.throw(reason)
+		if self.sop and frappe.db.get_value(SOP_KINERJA, self.sop, "kecamatan"):
+			frappe.throw(
+				_("Prosedur kabupaten adalah SOP tanpa kecamatan; {0} milik Kecamatan {1}.").format(
+					self.sop, frappe.db.get_value(SOP_KINERJA, self.sop, "kecamatan")
+				)
+			)
 
 	def set_default_skala(self):
 		"""Permendagri 86/2017: ≥91 Sangat Tinggi, ≥76 Tinggi, ≥66 Sedang, ≥51 Rendah, else Sangat Rendah."""

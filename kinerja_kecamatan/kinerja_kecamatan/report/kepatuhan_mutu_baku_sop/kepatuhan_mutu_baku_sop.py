@@ -25,7 +25,7 @@ def execute(filters=None):
 	)
 	monitorings = [cycle.name for cycle in cycles]
 	revision = next((cycle.revisi_sop for cycle in cycles if cycle.revisi_sop), None)
-	sop = sop_of_revision(revision) if revision else active_sop()
+	sop = sop_of_revision(revision) if revision else active_sop(filters.get("kecamatan"))
 	logs = (
 		frappe.get_all(
 			LOG_LANGKAH,
