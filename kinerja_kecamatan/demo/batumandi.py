@@ -13,7 +13,31 @@ KECAMATAN = {
 	"kode_pos": "71671",
 }
 TAHUN = 2024
-PASSWORD = "Kinerja#2024"
+PASSWORD = "Kinerja#2024"  # every demo login's, Paringin's and the kabupaten's too
+DOMAIN = "batumandi.test"  # its officers' logins: camat@batumandi.test, …
+
+# its SOP as the seed numbers it, made from the kabupaten's procedure; its times are the procedure's
+NOMOR_SOP = "067/001/KEC.BTM/BLG/2024"
+SOP_TIMES = {}  # step → waktu where the kecamatan's SOP differs from the procedure
+SOP_REVISED = None
+
+# its history: the year's quarters archived, and the quarter in progress at step 4 with the units
+# not yet submitted and those excused
+ARCHIVED = ("I", "II", "III", "IV")
+CURRENT = (TAHUN + 1, "I")
+LATE = ("Seksi Ketentraman dan Ketertiban Umum", "Seksi Pemberdayaan Masyarakat Desa")
+EXCUSED = {
+	"Seksi Kesejahteraan Sosial": "Kepala seksi menjalani cuti sakit; data diserahkan pada triwulan berikut"
+}
+# the monitoring team finds one reported value off: 90 % is really 95 %
+CORRECTION = (
+	"TRA-03",
+	{
+		"hasil_verifikasi": "Tidak Sesuai",
+		"nilai_terverifikasi": "95",
+		"bukti_dilihat": "Buku register pengaduan",
+	},
+)
 
 # the Camat as the SOP names him; the other officials are fictional
 CAMAT = ("Abdul Khair, S.Pd", "198904131988041001", "Pembina (IV/a)", "Camat Batumandi")

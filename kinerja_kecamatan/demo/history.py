@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 import frappe
 
-from kinerja_kecamatan.demo import batumandi as data
 from kinerja_kecamatan.demo.quarter import (
 	MONITORING,
 	as_user,
@@ -61,8 +60,9 @@ def quarter_clock(monitoring, tahun: int, triwulan: str, quarter_index: int) -> 
 	return clock
 
 
-def realisasi_for(triwulan: str):
-	"""The reported value of a row in `triwulan`: the seed's TW I value, drifting by quarter."""
+def realisasi_for(triwulan: str, data):
+	"""The reported value of a row in `triwulan`: the TW I value of the kecamatan's data module
+	(demo/batumandi.py, demo/paringin.py), drifting by quarter."""
 
 	def realisasi(row):
 		for *_, indicators in data.UNITS:
@@ -84,11 +84,11 @@ def realisasi_for(triwulan: str):
 	return realisasi
 
 
-def archive_quarter(people: dict, heads: dict, monitoring: str, triwulan: str, verify, team: dict):
+def archive_quarter(people: dict, heads: dict, monitoring: str, triwulan: str, verify, team: dict, data):
 	"""Every step of one quarter, dated on its own clock; ends archived."""
 	doc = frappe.get_doc(MONITORING, monitoring)
 	clock = quarter_clock(doc, doc.tahun, triwulan, TRIWULAN.index(triwulan))
-	realisasi = realisasi_for(triwulan)
+	realisasi = realisasi_for(triwulan, data)
 	run_quarter(people, heads, monitoring, realisasi, until=6)
 	jadwal = (
 		frappe.db.get_value(JADWAL, {"monitoring": monitoring})
@@ -127,15 +127,18 @@ def retime_log(monitoring: str, clock: dict) -> None:
 		)
 
 
-def open_current_quarter(people: dict, heads: dict, monitoring: str, excused: dict, late: set, team: dict):
-	"""The quarter in progress: at step 4, its collection past due, one unit excused and the
-	units in `late` not yet submitted."""
+def open_current_quarter(
+	people: dict, heads: dict, monitoring: str, excused: dict, late: set, team: dict, data
+):
+	"""The quarter in progress: at step 4, its collection past due, the units in `excused` excused
+	and those in `late` not yet submitted."""
 	doc = frappe.get_doc(MONITORING, monitoring)
 	clock = quarter_clock(doc, doc.tahun, doc.triwulan, 0)
+	realisasi = realisasi_for(doc.triwulan, data)
 	if doc.langkah < 4:
-		run_quarter(people, heads, monitoring, realisasi_for(doc.triwulan), until=4)
+		run_quarter(people, heads, monitoring, realisasi, until=4)
 	doc.reload()
-	fill_units_isian(monitoring, heads, realisasi_for("I"), skip=set(excused) | set(late))
+	fill_units_isian(monitoring, heads, realisasi, skip=set(excused) | set(late))
 	for unit, reason in excused.items():
 		if unit not in {row.unit_kerja for row in doc.pengecualian_isian}:
 			with as_user(team["penyusun"]):

@@ -1,5 +1,8 @@
-"""The README's main job: Kecamatan Batumandi's 2024, every quarter driven through all 12 steps on
-its own clock, and TW I 2025 in progress (demo/history.py).
+"""The README's main job: a kabupaten of two kecamatan. Kecamatan Batumandi's 2024, every quarter
+driven through all 12 steps on its own clock, and TW I 2025 in progress; Kecamatan Paringin, under
+its own SOP, with TW I 2024 archived and TW II in progress (demo/history.py); the kabupaten's
+administrator and reader. Each kecamatan's data is a module of its own (demo/batumandi.py,
+demo/paringin.py) that the same functions here take.
 
 `bench --site kinerja.localhost execute kinerja_kecamatan.demo.run.run_demo` — idempotent: what
 exists is kept, and a quarter already archived is not run again.
@@ -8,8 +11,9 @@ exists is kept, and a quarter already archived is not run again.
 import os
 
 import frappe
+from frappe.utils import cint
 
-from kinerja_kecamatan.demo import batumandi as data
+from kinerja_kecamatan.demo import batumandi, paringin
 from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
 from kinerja_kecamatan.demo.quarter import as_user
 from kinerja_kecamatan.doctypes import (
@@ -19,14 +23,15 @@ from kinerja_kecamatan.doctypes import (
 	MONITORING,
 	PEJABAT,
 	PERJANJIAN_KINERJA,
+	SOP_KINERJA,
 	UNIT_KERJA,
 )
-from kinerja_kecamatan.engine.triwulan import TRIWULAN
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.site_setup import ensure_system_manager
 from kinerja_kecamatan.workflow.sop import (
-	DEFAULT_SOP,
+	ROLE_ADMIN_KABUPATEN,
 	ROLE_CAMAT,
+	ROLE_KABUPATEN,
 	ROLE_KASUBBAG_PK,
 	ROLE_KEPALA_UNIT,
 	ROLE_PELAKSANA,
@@ -34,15 +39,22 @@ from kinerja_kecamatan.workflow.sop import (
 )
 from kinerja_kecamatan.workflow.sop_record import new_kecamatan_sop
 
-DOMAIN = "batumandi.test"
+# the kabupaten's demo, kecamatan by kecamatan: each a data module of the same shape
+KECAMATAN_DATA = (batumandi, paringin)
+PASSWORD = batumandi.PASSWORD
+# the kabupaten's own logins: its administrator (its settings, the procedure, a new kecamatan and
+# its SOP) and its reader (every kecamatan, read only)
+KABUPATEN_USERS = {
+	ROLE_ADMIN_KABUPATEN: ("admin.kabupaten@balangan.test", "Gusti Muhammad Irfan, S.STP"),
+	ROLE_KABUPATEN: ("pemantau@balangan.test", "Dewi Kartika Sari, S.E"),
+}
 
 
-def email(local: str) -> str:
-	return f"{local}@{DOMAIN}"
+def email(local: str, data=batumandi) -> str:
+	return f"{local}@{data.DOMAIN}"
 
 
-def ensure_user(local: str, full_name: str, roles: tuple) -> str:
-	user = email(local)
+def ensure_user(user: str, full_name: str, roles: tuple) -> str:
 	if not frappe.db.exists("User", user):
 		doc = frappe.get_doc(
 			{
@@ -51,7 +63,7 @@ def ensure_user(local: str, full_name: str, roles: tuple) -> str:
 				"first_name": full_name,
 				"send_welcome_email": 0,
 				"language": "id",
-				"new_password": data.PASSWORD,
+				"new_password": PASSWORD,
 			}
 		).insert(ignore_permissions=True)
 		doc.add_roles(*roles)
@@ -79,27 +91,34 @@ def ensure_pejabat(kecamatan: str, person: tuple, user: str | None = None, unit:
 	return nip
 
 
-def ensure_master_data() -> tuple[dict, dict, str]:
-	"""Users (one per role), the kecamatan, its units, pejabat, indicators and the PK."""
+def head_with_login(data, login: str) -> tuple:
+	"""The Pejabat heading the unit whose head logs in as `login` (the Kasubbag PK's Subbag)."""
+	return next(head for _nama, _jenis, head, unit_login, _indicators in data.UNITS if unit_login == login)
+
+
+def ensure_master_data(data=batumandi) -> tuple[dict, dict, str, dict]:
+	"""Users (one per role), the kecamatan of `data` (demo/batumandi.py, demo/paringin.py), its
+	SOP, units, pejabat, indicators and the PK."""
 	people = {
-		ROLE_CAMAT: ensure_user("camat", data.CAMAT[0], (ROLE_CAMAT,)),
-		ROLE_SEKRETARIS: ensure_user("sekretaris", data.SEKRETARIS[0], (ROLE_SEKRETARIS,)),
-		ROLE_PELAKSANA: ensure_user("pelaksana", data.PELAKSANA[0], (ROLE_PELAKSANA,)),
+		ROLE_CAMAT: ensure_user(email("camat", data), data.CAMAT[0], (ROLE_CAMAT,)),
+		ROLE_SEKRETARIS: ensure_user(email("sekretaris", data), data.SEKRETARIS[0], (ROLE_SEKRETARIS,)),
+		ROLE_PELAKSANA: ensure_user(email("pelaksana", data), data.PELAKSANA[0], (ROLE_PELAKSANA,)),
 	}
-	people[ROLE_KASUBBAG_PK] = ensure_user("kasubbag.pk", data.UNITS[2][2][0], (ROLE_KASUBBAG_PK,))
+	kasubbag = head_with_login(data, "kasubbag.pk")
+	people[ROLE_KASUBBAG_PK] = ensure_user(email("kasubbag.pk", data), kasubbag[0], (ROLE_KASUBBAG_PK,))
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
 	if not frappe.db.exists(KECAMATAN, kecamatan):
 		frappe.get_doc({"doctype": KECAMATAN, **data.KECAMATAN}).insert()
 	camat = ensure_pejabat(kecamatan, data.CAMAT, people[ROLE_CAMAT])
 	frappe.db.set_value(KECAMATAN, kecamatan, "camat", camat)
 	ensure_pejabat(kecamatan, data.PELAKSANA, people[ROLE_PELAKSANA])
-	sign_sop(kecamatan, camat)
+	sign_sop(data, kecamatan)
 
 	heads, targets = {}, {}
 	for nama_unit, jenis_unit, head, login, indicators in data.UNITS:
 		user = people.get(ROLE_SEKRETARIS) if login == "sekretaris" else None
 		user = user or (people[ROLE_KASUBBAG_PK] if login == "kasubbag.pk" else None)
-		user = user or ensure_user(login, head[0], (ROLE_KEPALA_UNIT,))
+		user = user or ensure_user(email(login, data), head[0], (ROLE_KEPALA_UNIT,))
 		unit = frappe.db.get_value(UNIT_KERJA, {"nama_unit": nama_unit, "kecamatan": kecamatan})
 		if not unit:
 			unit = (
@@ -142,6 +161,7 @@ def ensure_master_data() -> tuple[dict, dict, str]:
 				)
 			targets[name] = (tahunan, *tw)
 
+	revise_sop(data, kecamatan, people)
 	pk = ensure_pk(people, kecamatan, camat, data.TAHUN, targets)
 	return people, heads, pk, targets
 
@@ -176,15 +196,17 @@ def ensure_pk(people: dict, kecamatan: str, camat: str, tahun: int, targets: dic
 		return doc.name
 
 
-def verify_row(row):
-	"""The monitoring team finds one reported value off: 90 % is really 95 %."""
-	if row.indikator.startswith("TRA-03-"):
-		return {
-			"hasil_verifikasi": "Tidak Sesuai",
-			"nilai_terverifikasi": "95",
-			"bukti_dilihat": "Buku register pengaduan",
-		}
-	return {"hasil_verifikasi": "Sesuai", "bukti_dilihat": "Dokumen pendukung dan foto kegiatan"}
+def verifier(data):
+	"""What the monitoring team records for each row: every value as reported but the one it finds
+	off (`data.CORRECTION`: the indicator's kode and what the team found)."""
+	kode, found = data.CORRECTION
+
+	def verify_row(row):
+		if row.indikator.startswith(f"{kode}-"):
+			return dict(found)
+		return {"hasil_verifikasi": "Sesuai", "bukti_dilihat": "Dokumen pendukung dan foto kegiatan"}
+
+	return verify_row
 
 
 def archived_pdf_path(laporan) -> str | None:
@@ -197,24 +219,40 @@ def archived_pdf_path(laporan) -> str | None:
 
 
 def run_demo() -> str | None:
-	"""Batumandi's 2024, all four quarters archived on their own clocks, and TW I 2025 in progress
-	at step 4 (two units late, one excused). Returns the last archived report's PDF path."""
+	"""The kabupaten's demo: each kecamatan's year as its data module has it (Batumandi's 2024 all
+	archived and TW I 2025 at step 4, two units late and one excused; Paringin's TW I 2024 archived
+	and TW II at step 4), then the kabupaten's own logins. Returns the path of Batumandi's last
+	archived report's PDF."""
 	frappe.set_user("Administrator")
 	ensure_system_manager()
-	people, heads, pk, targets = ensure_master_data()
+	pdfs = [run_kecamatan(data) for data in KECAMATAN_DATA]
+	print("Kabupaten Balangan")
+	for role, (user, full_name) in KABUPATEN_USERS.items():
+		print(f"  {role:<36} {ensure_user(user, full_name, (role,))}")
+	frappe.db.commit()
+	print(f"Kata sandi untuk semua login: {PASSWORD}")
+	return pdfs[0]
+
+
+def run_kecamatan(data) -> str | None:
+	"""One kecamatan's master data, archived quarters and quarter in progress; prints what it has
+	and its logins, and returns the path of its last archived report's PDF."""
+	people, heads, pk, targets = ensure_master_data(data)
 	frappe.db.commit()
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
-	team = monitoring_team(people)
-	monitoring = archive_year(people, heads, pk, commit=True)["IV"]
+	team = monitoring_team(people, data)
+	monitoring = archive_year(people, heads, pk, commit=True, data=data)[data.ARCHIVED[-1]]
 	camat = frappe.db.get_value(KECAMATAN, kecamatan, "camat")
-	next_pk = ensure_pk(people, kecamatan, camat, data.TAHUN + 1, targets)
-	current = ensure_cycle(people, kecamatan, data.TAHUN + 1, "I", next_pk)
+	tahun, triwulan = data.CURRENT
+	current_pk = ensure_pk(people, kecamatan, camat, tahun, targets)
+	current = ensure_cycle(people, kecamatan, tahun, triwulan, current_pk)
 	if frappe.db.get_value(MONITORING, current, "docstatus") == 0:
-		units = list(heads)
-		excused = {units[-1]: "Kepala seksi menjalani cuti sakit; data diserahkan pada triwulan berikut"}
-		open_current_quarter(people, heads, current, excused, set(units[-3:-1]), team)
+		excused = {unit_named(kecamatan, nama): reason for nama, reason in data.EXCUSED.items()}
+		late = {unit_named(kecamatan, nama) for nama in data.LATE}
+		open_current_quarter(people, heads, current, excused, late, team, data)
 		frappe.db.commit()
 
+	print(f"Kecamatan {kecamatan} (SOP {frappe.db.get_value(KECAMATAN, kecamatan, 'sop')})")
 	laporan = frappe.get_doc(LAPORAN, laporan_of(monitoring))
 	print(f"Laporan Hasil Monitoring ditandatangani: {laporan.name} ({laporan.nomor_arsip})")
 	pdf = archived_pdf_path(laporan)
@@ -235,7 +273,7 @@ def run_demo() -> str | None:
 		f"Siklus berjalan: {current}, langkah {progress.langkah}, "
 		f"{progress.jumlah_isian_diajukan} dari {progress.jumlah_unit} unit sudah mengajukan Isian"
 	)
-	print(f"Login (kata sandi untuk semua: {data.PASSWORD}):")
+	print("Login:")
 	for role, user in people.items():
 		print(f"  {role:<36} {user}")
 	for unit, user in heads.items():
@@ -246,16 +284,21 @@ def run_demo() -> str | None:
 	return pdf
 
 
-def archive_year(people: dict, heads: dict, pk: str, commit: bool = False) -> dict[str, str]:
-	"""The demo year's four quarters, each archived on its own clock (a quarter already archived is
-	kept); returns triwulan → its monitoring."""
+def unit_named(kecamatan: str, nama_unit: str) -> str:
+	return frappe.db.get_value(UNIT_KERJA, {"nama_unit": nama_unit, "kecamatan": kecamatan})
+
+
+def archive_year(people: dict, heads: dict, pk: str, commit: bool = False, data=batumandi) -> dict[str, str]:
+	"""The quarters of the demo year its data archives (`data.ARCHIVED`), each on its own clock (a
+	quarter already archived is kept); returns triwulan → its monitoring."""
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
-	team = monitoring_team(people)
+	team = monitoring_team(people, data)
+	verify = verifier(data)
 	cycles = {}
-	for triwulan in TRIWULAN:
+	for triwulan in data.ARCHIVED:
 		cycles[triwulan] = ensure_cycle(people, kecamatan, data.TAHUN, triwulan, pk)
 		if frappe.db.get_value(MONITORING, cycles[triwulan], "docstatus") == 0:
-			archive_quarter(people, heads, cycles[triwulan], triwulan, verify_row, team)
+			archive_quarter(people, heads, cycles[triwulan], triwulan, verify, team, data)
 			if commit:
 				frappe.db.commit()
 	return cycles
@@ -284,10 +327,10 @@ def ensure_cycle(people: dict, kecamatan: str, tahun: int, triwulan: str, pk: st
 		)
 
 
-def monitoring_team(people: dict) -> dict:
+def monitoring_team(people: dict, data=batumandi) -> dict:
 	"""The team the Camat names: led by the Kasubbag PK, with the Pelaksana and the Sekretaris."""
 	ketua = frappe.db.get_value(PEJABAT, {"user": people[ROLE_KASUBBAG_PK]})
-	members = [data.UNITS[2][2][0], data.PELAKSANA[0], data.SEKRETARIS[0]]
+	members = [head_with_login(data, "kasubbag.pk")[0], data.PELAKSANA[0], data.SEKRETARIS[0]]
 	return {
 		"ketua": ketua,
 		"penyusun": people[ROLE_KASUBBAG_PK],
@@ -296,8 +339,25 @@ def monitoring_team(people: dict) -> dict:
 	}
 
 
-def sign_sop(kecamatan: str, camat: str) -> None:
-	"""Batumandi's own SOP, made from the kabupaten's procedure with the seed's number, approved by
-	its Camat and in force for its cycles."""
+def sign_sop(data, kecamatan: str) -> None:
+	"""The kecamatan's own SOP, made from the kabupaten's procedure with its number
+	(`data.NOMOR_SOP`), approved by its Camat and in force for its cycles."""
 	if not frappe.db.get_value(KECAMATAN, kecamatan, "sop"):
-		new_kecamatan_sop(kecamatan, DEFAULT_SOP.header.nomor_sop)
+		new_kecamatan_sop(kecamatan, data.NOMOR_SOP)
+
+
+def revise_sop(data, kecamatan: str, people: dict) -> None:
+	"""The kecamatan's Kasubbag PK gives steps of its SOP times of its own (`data.SOP_TIMES`: step →
+	waktu, in the step's unit) and saves it as the SOP Kinerja form does, which makes a new
+	revision; the kecamatan's cycles created afterwards run under it."""
+	doc = frappe.get_doc(SOP_KINERJA, frappe.db.get_value(KECAMATAN, kecamatan, "sop"))
+	changed = [
+		row for row in doc.langkah if data.SOP_TIMES.get(cint(row.nomor), cint(row.waktu)) != cint(row.waktu)
+	]
+	if not changed:
+		return
+	for row in changed:
+		row.waktu = data.SOP_TIMES[cint(row.nomor)]
+	doc.tanggal_revisi = data.SOP_REVISED
+	with as_user(people[ROLE_KASUBBAG_PK]):
+		doc.save()

@@ -1,15 +1,23 @@
 """The demo's year as the README shows it: Batumandi's four quarters of 2024, each drafted, signed
-and archived, with the numbers its signed reports have always had."""
+and archived, with the numbers its signed reports have always had; beside it Paringin, the
+kabupaten's second kecamatan, under its own SOP with its own times, its TW I archived."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_kecamatan.demo import paringin
 from kinerja_kecamatan.demo.run import archive_year, ensure_master_data
 from kinerja_kecamatan.engine import capaian as engine
+from kinerja_kecamatan.kinerja_kecamatan.report.perbandingan_antar_kecamatan import (
+	perbandingan_antar_kecamatan,
+)
 from kinerja_kecamatan.reports.report_data import cycle_rows, summary
+from kinerja_kecamatan.workflow.sop_record import sop_of
 
 # the signed reports' average capaian, TW I..IV 2024, as the demo has always had them
 SIGNED_AVERAGE = {"I": "99,97", "II": "103,93", "III": "93,54", "IV": "101,97"}
+# Paringin's TW I 2024, under its own SOP
+PARINGIN_AVERAGE = "98,00"
 
 
 def numbers(rows, realisasi: str) -> list[tuple]:
@@ -28,6 +36,8 @@ class TestDemoYear(FrappeTestCase):
 			triwulan: frappe.get_doc("Laporan Hasil Monitoring", {"monitoring": monitoring, "docstatus": 1})
 			for triwulan, monitoring in cls.cycles.items()
 		}
+		people, heads, pk, _targets = ensure_master_data(paringin)
+		cls.paringin = archive_year(people, heads, pk, data=paringin)["I"]
 
 	def test_each_quarters_signed_report_keeps_its_numbers(self):
 		self.assertEqual(
@@ -46,3 +56,28 @@ class TestDemoYear(FrappeTestCase):
 				verified = {r.indikator for r in laporan.rincian if r.sumber_nilai == "Terverifikasi"}
 				self.assertEqual(verified, {r.indikator for r in rows if r.terverifikasi})
 				self.assertEqual(len(verified), 1)  # the team's one correction (demo.run.verify_row)
+
+	def test_paringin_runs_under_its_own_sop_with_its_own_times(self):
+		kecamatan = frappe.get_doc("Kecamatan", "Paringin")
+		sop = frappe.get_doc("SOP Kinerja", kecamatan.sop)
+		self.assertEqual(
+			(sop.nomor_sop, sop.disahkan_oleh, sop.jabatan_pengesah),
+			("067/001/KEC.PRG/BLG/2024", kecamatan.camat, "Camat Paringin"),
+		)
+		paringin_sop = sop_of(frappe.get_doc("Monitoring Kinerja Triwulan", self.paringin))
+		batumandi_sop = sop_of(frappe.get_doc("Monitoring Kinerja Triwulan", self.cycles["I"]))
+		self.assertEqual((paringin_sop.step(4).waktu, batumandi_sop.step(4).waktu), (3, 2))
+		self.assertEqual(paringin_sop.structure(), batumandi_sop.structure())
+
+	def test_the_kecamatan_compare_for_tw_i(self):
+		laporan = frappe.get_doc("Laporan Hasil Monitoring", {"monitoring": self.paringin, "docstatus": 1})
+		self.assertEqual(engine.format_angka(laporan.rata_rata_capaian), PARINGIN_AVERAGE)
+		_columns, rows, *_ = perbandingan_antar_kecamatan.execute({"tahun": 2024, "triwulan": "I"})
+		self.assertEqual(
+			{
+				row["kecamatan"]: engine.format_angka(row["rata_rata_capaian"])
+				for row in rows
+				if row["kecamatan"] in ("Batumandi", "Paringin")
+			},
+			{"Batumandi": SIGNED_AVERAGE["I"], "Paringin": PARINGIN_AVERAGE},
+		)

@@ -49,7 +49,7 @@ def error_lines(stderr: str) -> list[str]:
 @pytest.mark.parametrize(
 	"script, last_plan",
 	[
-		("demo.sh", "would run the demo quarters of Kecamatan Batumandi"),
+		("demo.sh", "would run the demo quarters of Kecamatan Batumandi and Kecamatan Paringin"),
 		("test.sh", "would run pytest on test.localhost"),
 		("benchmark.sh", "would run the benchmarks: all"),
 	],
