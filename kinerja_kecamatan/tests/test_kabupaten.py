@@ -9,6 +9,9 @@ from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from kinerja_kecamatan.engine.office_calendar import office_calendar
 from kinerja_kecamatan.engine.office_time import office_minutes_between
+from kinerja_kecamatan.kinerja_kecamatan.report.kepatuhan_mutu_baku_sop.kepatuhan_mutu_baku_sop import (
+	execute as kepatuhan,
+)
 from kinerja_kecamatan.patches import split_settings_per_kecamatan
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
@@ -158,6 +161,17 @@ class TestKabupaten(FrappeTestCase):
 		)
 		self.assertEqual(status, 200, body)
 		self.assertEqual(frappe.db.get_value("Kecamatan", self.kecamatan["a"], "pola_nomor_arsip"), pattern)
+		# and so may the kabupaten's administrator
+		status, body = http(
+			"PUT",
+			resource("Kecamatan", self.kecamatan["a"]),
+			self.admin,
+			{"pola_nomor_arsip": "ARSIP/A/.####"},
+		)
+		self.assertEqual(status, 200, body)
+		self.assertEqual(
+			frappe.db.get_value("Kecamatan", self.kecamatan["a"], "pola_nomor_arsip"), "ARSIP/A/.####"
+		)
 		# nor may a kecamatan put another's SOP in force
 		status, _body = http(
 			"PUT",
@@ -193,6 +207,13 @@ class TestKabupaten(FrappeTestCase):
 		)
 		self.assertEqual(status, 200, body)
 		self.assertEqual(frappe.db.get_value("SOP Kinerja", a.name, "revisi"), 2)
+		# and so may the kabupaten's administrator
+		a.reload()
+		status, body = http(
+			"PUT", resource("SOP Kinerja", a.name), self.admin, {"langkah": steps_with(a, 5, waktu=2)}
+		)
+		self.assertEqual(status, 200, body)
+		self.assertEqual(frappe.db.get_value("SOP Kinerja", a.name, "revisi"), 3)
 
 	def test_a_kecamatan_officer_cannot_change_the_procedures_structure(self):
 		a = frappe.get_doc("SOP Kinerja", self.sop["a"])
@@ -240,12 +261,15 @@ class TestKabupaten(FrappeTestCase):
 
 	def test_two_kecamatan_run_one_quarter_each_on_its_own_times(self):
 		saved = office_all_day()
+		# a year of their own (the PKs counted so far pick it), so the kabupaten-wide report reads
+		# these two cycles only
+		year = 2060 + int(frappe.db.sql("select count(*) from `tabPerjanjian Kinerja`")[0][0]) % 40
 		try:
 			cycles = {}
 			for key in ("a", "b"):
 				unit, _head = make_unit_head(self.kecamatan[key])
 				indikator = make_indikator(self.kecamatan[key], unit)
-				pk = make_pk(self.kecamatan[key], 2031, {indikator: (100, 25, 50, 75, 100)})
+				pk = make_pk(self.kecamatan[key], year, {indikator: (100, 25, 50, 75, 100)})
 				cycles[key] = make_monitoring(pk)
 			frappe.db.commit()
 			due = {
@@ -287,6 +311,19 @@ class TestKabupaten(FrappeTestCase):
 				for key, c in cycles.items()
 			}
 			self.assertEqual(logged, {"a": (10, "Terlambat"), "b": (20, "Tepat Waktu")})
+			# the kabupaten's compliance report reads each cycle against its own kecamatan's time
+			_columns, rows, _message, _chart = kepatuhan({"tahun": year, "triwulan": "I"})
+			first = rows[0]
+			self.assertEqual(
+				(
+					first["waktu"],
+					first["mutu_baku_menit"],
+					first["jumlah"],
+					first["terlambat"],
+					first["kepatuhan"],
+				),
+				("20 Menit / 10 Menit", 15, 2, 1, 50.0),  # B opened last; (10 + 20) / 2; A late
+			)
 			# a revision in A leaves B's running cycle as it was
 			b_before = frappe.db.get_value(
 				cycles["b"].doctype, cycles["b"].name, ["revisi_sop", "batas_waktu_langkah"]

@@ -13,8 +13,10 @@ from kinerja_kecamatan.workflow.sop_record import active_sop, sop_of_revision
 def execute(filters=None):
 	"""Each SOP step's actual office time against its mutu baku, across the cycles asked.
 
-	Steps, actors and times are those of the SOP revision the cycles ran under (the latest of
-	them); each logged step was judged against the deadline its own revision gave it."""
+	Steps and actors are those of the SOP revision the latest cycle ran under. Each logged step was
+	judged against the deadline its own cycle's revision gave it, and the mutu baku shown is the one
+	logged with it: kecamatan of one kabupaten may give a step different times, and the "Waktu"
+	column then names each of them."""
 	filters = filters or {}
 	cycles = frappe.get_list(
 		MONITORING,
@@ -24,8 +26,9 @@ def execute(filters=None):
 		order_by="creation desc",
 	)
 	monitorings = [cycle.name for cycle in cycles]
-	revision = next((cycle.revisi_sop for cycle in cycles if cycle.revisi_sop), None)
-	sop = sop_of_revision(revision) if revision else active_sop(filters.get("kecamatan"))
+	revisions = list(dict.fromkeys(cycle.revisi_sop for cycle in cycles if cycle.revisi_sop))
+	sop = sop_of_revision(revisions[0]) if revisions else active_sop(filters.get("kecamatan"))
+	ran_under = [sop_of_revision(revision) for revision in revisions] or [sop]
 	logs = (
 		frappe.get_all(
 			LOG_LANGKAH,
@@ -43,16 +46,18 @@ def execute(filters=None):
 	for step in sop.steps:
 		done = done_at[step.number]
 		late = [log for log in done if log.status_waktu == "Terlambat"]
-		# office days: the minutes depend on the calendar, so the standard logged with each step
-		standard = step.minutes or (
-			round(sum(log.mutu_baku_menit or 0 for log in done) / len(done)) if done else None
+		# the standard logged with each step (office days depend on the calendar, and each
+		# kecamatan's SOP may set its own time); the SOP's own when the step was never done
+		standard = round(sum(log.mutu_baku_menit or 0 for log in done) / len(done)) if done else step.minutes
+		times = dict.fromkeys(
+			other.step(step.number).waktu_label for other in ran_under if step.number <= len(other.steps)
 		)
 		data.append(
 			{
 				"langkah": step.number,
 				"uraian": step.uraian,
 				"pelaksana": _(step.actor),
-				"waktu": step.waktu_label,
+				"waktu": " / ".join(times),
 				"mutu_baku_menit": standard,
 				"jumlah": len(done),
 				"rata_rata_menit": round(sum(log.durasi_menit for log in done) / len(done), 1)
