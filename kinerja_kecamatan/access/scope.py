@@ -65,9 +65,14 @@ SCOPE_FIELDS = {
 	ISIAN: ("kecamatan", "unit_kerja"),
 	BLANKO: ("kecamatan", "unit_kerja"),
 	LAPORAN: ("kecamatan", None),
-	# a kecamatan's own SOP; the kabupaten's procedure (no kecamatan) is the unconfined roles' only
+	# a kecamatan's own SOP; the kabupaten's procedure has none (KABUPATEN_RECORDS)
 	SOP_KINERJA: ("kecamatan", None),
 }
+# Confined DocTypes whose records without a kecamatan are the kabupaten's: every kecamatan reads
+# them (a kecamatan without an SOP of its own runs its cycles under the kabupaten's procedure),
+# only the unconfined roles change them.
+KABUPATEN_RECORDS = (SOP_KINERJA,)
+READ_PTYPES = (None, "read", "select", "print", "export", "report", "email")
 # Their child tables, seen only through a parent the user may see (query_conditions); hooks.py
 # registers both lists, and tests/test_access_lists.py holds this one equal to the DocTypes' tables.
 CONFINED_CHILDREN = (
@@ -113,7 +118,10 @@ def _in(column: str, values) -> str:
 
 def _condition(doctype: str, scope: Scope) -> str:
 	kecamatan_field, unit_field = SCOPE_FIELDS[doctype]
-	parts = [_in(f"`tab{doctype}`.`{kecamatan_field}`", scope.kecamatan)]
+	column = f"`tab{doctype}`.`{kecamatan_field}`"
+	if doctype in KABUPATEN_RECORDS:
+		return f"({_in(column, scope.kecamatan)} or ifnull({column}, '') = '')"
+	parts = [_in(column, scope.kecamatan)]
 	if scope.units is not None and unit_field:
 		parts.append(_in(f"`tab{doctype}`.`{unit_field}`", scope.units))
 	return " and ".join(parts)
@@ -139,11 +147,15 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	if not parents:
 		return ""
 	# a child row is seen only through a parent the user may see
-	return "(" + " or ".join(
-		f"(`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)} and `tab{doctype}`.`parent` in "
-		f"(select `tab{parent}`.`name` from `tab{parent}` where {_condition(parent, scope)}))"
-		for parent in parents
-	) + ")"
+	return (
+		"("
+		+ " or ".join(
+			f"(`tab{doctype}`.`parenttype` = {frappe.db.escape(parent)} and `tab{doctype}`.`parent` in "
+			f"(select `tab{parent}`.`name` from `tab{parent}` where {_condition(parent, scope)}))"
+			for parent in parents
+		)
+		+ ")"
+	)
 
 
 def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -167,6 +179,8 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None) -> bo
 	if scope is None or doc.doctype not in SCOPE_FIELDS:
 		return None
 	kecamatan_field, unit_field = SCOPE_FIELDS[doc.doctype]
+	if doc.doctype in KABUPATEN_RECORDS and not doc.get(kecamatan_field):
+		return None if ptype in READ_PTYPES else False
 	if doc.get(kecamatan_field) not in scope.kecamatan:
 		return False
 	if scope.units is not None and unit_field and doc.get(unit_field) not in scope.units:
@@ -190,7 +204,9 @@ def head_problem(user: str, kecamatan: str) -> str | None:
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""frappe.client.get_count through the user's permissions (Frappe's counts every row of any
 	DocType for anyone logged in, so filters on any column could read values one bit at a time)."""
-	rows = frappe.get_list(doctype, filters=filters, fields=["count(*) as count"], order_by=None, as_list=True)
+	rows = frappe.get_list(
+		doctype, filters=filters, fields=["count(*) as count"], order_by=None, as_list=True
+	)
 	return rows[0][0] if rows else 0
 
 
@@ -204,7 +220,9 @@ def grant_unit_head(user: str, unit) -> None:
 
 def revoke_unit_head(user: str, unit) -> None:
 	"""A user who heads no unit any more loses the role (and, by scope_of, every unit's data)."""
-	other_units = frappe.get_all(UNIT_KERJA, filters={"kepala_unit": user, "name": ("!=", unit.name)}, limit=1)
+	other_units = frappe.get_all(
+		UNIT_KERJA, filters={"kepala_unit": user, "name": ("!=", unit.name)}, limit=1
+	)
 	if not other_units and frappe.db.exists("Has Role", {"parent": user, "role": ROLE_KEPALA_UNIT}):
 		user_doc = frappe.get_doc("User", user)
 		user_doc.flags.ignore_permissions = True
