@@ -179,8 +179,30 @@ class TestKabupaten(FrappeTestCase):
 			self.people["a"][ROLE_KASUBBAG_PK],
 			{"sop": self.sop["b"]},
 		)
+		self.assertEqual(status, 403)
+		status, _body = http(
+			"PUT",
+			resource("Kecamatan", self.kecamatan["a"]),
+			self.people["a"][ROLE_KASUBBAG_PK],
+			{"sop": None},
+		)
+		self.assertEqual(status, 403)
+		# the administrator gives SOPs, but only a kecamatan's own
+		status, _body = http(
+			"PUT", resource("Kecamatan", self.kecamatan["a"]), self.admin, {"sop": self.sop["b"]}
+		)
 		self.assertEqual(status, 417)
 		self.assertEqual(frappe.db.get_value("Kecamatan", self.kecamatan["a"], "sop"), self.sop["a"])
+		# and a kecamatan's SOP is approved by its own Pejabat, not another kecamatan's Camat
+		camat_b = frappe.db.get_value("Kecamatan", self.kecamatan["b"], "camat")
+		status, body = http(
+			"PUT",
+			resource("SOP Kinerja", self.sop["a"]),
+			self.people["a"][ROLE_KASUBBAG_PK],
+			{"disahkan_oleh": camat_b},
+		)
+		self.assertEqual(status, 417, body)
+		self.assertIn("disahkan oleh pejabatnya sendiri", str(body))
 
 	def test_a_kecamatan_sop_is_revised_by_its_own_officers_only(self):
 		a = frappe.get_doc("SOP Kinerja", self.sop["a"])

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, getdate, now_datetime
 
-from kinerja_kecamatan.doctypes import KECAMATAN, MONITORING, PENGATURAN, REVISI_SOP, SOP_KINERJA
+from kinerja_kecamatan.doctypes import KECAMATAN, MONITORING, PEJABAT, PENGATURAN, REVISI_SOP, SOP_KINERJA
 from kinerja_kecamatan.workflow.setup import (
 	WORKFLOW_NAME,
 	SopWorkflow,
@@ -208,6 +208,13 @@ def check_adopts_procedure(doc, sop: Sop) -> None:
 	actions and actors are the kabupaten's procedure's, because one Workflow runs every kecamatan."""
 	if is_procedure(doc.name) and procedure_name():
 		frappe.throw(_("Prosedur kabupaten tidak memiliki kecamatan; kosongkan Kecamatan."))
+	signer = doc.disahkan_oleh and frappe.db.get_value(PEJABAT, doc.disahkan_oleh, "kecamatan")
+	if signer and signer != doc.kecamatan:
+		frappe.throw(
+			_("SOP Kecamatan {0} disahkan oleh pejabatnya sendiri; {1} adalah pejabat Kecamatan {2}.").format(
+				doc.kecamatan, doc.disahkan_oleh, signer
+			)
+		)
 	if sop.structure() == procedure_sop().structure():
 		return
 	message = _(

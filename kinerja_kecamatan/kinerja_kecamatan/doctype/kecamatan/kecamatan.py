@@ -17,10 +17,20 @@ class Kecamatan(Document):
 	def validate(self):
 		self.nama_kecamatan = self.nama_kecamatan.strip()
 		self.kabupaten = self.kabupaten.strip()
+		# the SOP in force is given by the kabupaten's administrator (Buat SOP dari prosedur kabupaten)
+		if self.has_value_changed("sop") and not self.is_new() and not kabupaten_role():
+			frappe.throw(
+				_("SOP yang Berlaku ditetapkan oleh Administrator Kinerja Kabupaten."),
+				frappe.PermissionError,
+			)
 		if self.sop and frappe.db.get_value(SOP_KINERJA, self.sop, "kecamatan") != self.name:
 			frappe.throw(_("SOP {0} bukan SOP Kecamatan {1}.").format(self.sop, self.name))
 		if self.pola_nomor_arsip and (reason := invalid_archive_pattern(self.pola_nomor_arsip)):
 			frappe.throw(reason)
+
+
+def kabupaten_role() -> bool:
+	return bool({ROLE_ADMIN_KABUPATEN, "System Manager"} & set(frappe.get_roles())) or frappe.session.user == "Administrator"
 
 
 @frappe.whitelist()
