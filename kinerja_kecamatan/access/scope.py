@@ -33,6 +33,7 @@ from kinerja_kecamatan.doctypes import (
 	MONITORING,
 	PEJABAT,
 	PERJANJIAN_KINERJA,
+	SERTIFIKAT,
 	SOP_KINERJA,
 	UNIT_KERJA,
 )
@@ -67,6 +68,7 @@ SCOPE_FIELDS = {
 	LAPORAN: ("kecamatan", None),
 	# a kecamatan's own SOP; the kabupaten's procedure has none (KABUPATEN_RECORDS)
 	SOP_KINERJA: ("kecamatan", None),
+	SERTIFIKAT: ("kecamatan", None),
 }
 # Confined DocTypes whose records without a kecamatan are the kabupaten's: every kecamatan reads
 # them (a kecamatan without an SOP of its own runs its cycles under the kabupaten's procedure),

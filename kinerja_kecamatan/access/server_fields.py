@@ -55,6 +55,8 @@ SERVER_FIELDS = {
 		"nomor_arsip",
 		"file_arsip",
 		"sidik_arsip",
+		"jenis_tanda_tangan",
+		"berkas_ttd",
 	),
 	MONITORING: (
 		"langkah",

@@ -11,10 +11,12 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, nowdate
 
 from kinerja_kecamatan.access.editing import exception_role
+from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE
 from kinerja_kecamatan.doctypes import BLANKO, ISIAN, JADWAL, KECAMATAN, MONITORING, UNIT_KERJA
 from kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan import (
 	catat_pengecualian,
 )
+from kinerja_kecamatan.laporan.signers import passphrase_given
 from kinerja_kecamatan.workflow import behaviours as b
 from kinerja_kecamatan.workflow.sop_record import sop_of
 from kinerja_kecamatan.workflow.transition import actor_of, live_workflow
@@ -34,8 +36,10 @@ class as_user:
 		frappe.set_user(self.previous)
 
 
-def act(user: str, monitoring: str, action: str):
-	with as_user(user):
+def act(user: str, monitoring: str, action: str, passphrase: str = DEMO_PASSPHRASE):
+	"""`action` taken by `user`; at the signing step, with the passphrase of the Camat's
+	demo certificate, as the desk's signing dialog sends it."""
+	with as_user(user), passphrase_given(passphrase):
 		return apply_workflow(frappe.get_doc(MONITORING, monitoring).as_dict(), action)
 
 

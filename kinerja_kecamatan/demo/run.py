@@ -15,6 +15,7 @@ from frappe.utils import cint
 
 from kinerja_kecamatan.demo import batumandi, paringin
 from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
+from kinerja_kecamatan.demo.pki import issue_demo_certificate
 from kinerja_kecamatan.demo.quarter import as_user
 from kinerja_kecamatan.doctypes import (
 	INDIKATOR,
@@ -111,6 +112,7 @@ def ensure_master_data(data=batumandi) -> tuple[dict, dict, str, dict]:
 		frappe.get_doc({"doctype": KECAMATAN, **data.KECAMATAN}).insert()
 	camat = ensure_pejabat(kecamatan, data.CAMAT, people[ROLE_CAMAT])
 	frappe.db.set_value(KECAMATAN, kecamatan, "camat", camat)
+	issue_demo_certificate(camat)
 	ensure_pejabat(kecamatan, data.PELAKSANA, people[ROLE_PELAKSANA])
 	sign_sop(data, kecamatan)
 

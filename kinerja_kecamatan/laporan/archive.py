@@ -9,7 +9,7 @@ from frappe import _
 
 from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN
 from kinerja_kecamatan.laporan.draft import laporan_of
-from kinerja_kecamatan.laporan.signature import verify
+from kinerja_kecamatan.laporan.signature import render_pdf, signed_pdf, verify
 
 ARCHIVE_PLACEHOLDERS = ("kecamatan", "tahun", "triwulan")
 DEFAULT_ARCHIVE_PATTERN = "ARSIP/MONEV/.YYYY./.####"
@@ -38,18 +38,6 @@ def invalid_archive_pattern(pattern: str) -> str | None:
 	return None
 
 
-def render_pdf(laporan) -> bytes:
-	"""The signed report's PDF, rendered before anything is written. Frappe's print view logs an
-	Access Log and commits on its way; as a read-only render the log is deferred instead, so the
-	archive stays one transaction."""
-	previous = frappe.flags.read_only
-	frappe.flags.read_only = True
-	try:
-		return frappe.get_print(laporan.doctype, laporan.name, print_format=LAPORAN, as_pdf=True)
-	finally:
-		frappe.flags.read_only = previous
-
-
 def archive_laporan(monitoring) -> str:
 	"""The archiving step: the signed PDF stored as a private File with an archive number; returns its URL.
 	All or nothing: a failure at any point leaves no number, no File and no link behind."""
@@ -63,7 +51,8 @@ def archive_laporan(monitoring) -> str:
 		)
 	if laporan.file_arsip:
 		frappe.throw(_("Laporan {0} sudah diarsipkan ({1}).").format(laporan.name, laporan.nomor_arsip))
-	pdf = render_pdf(laporan)
+	# the PDF the Camat signed electronically; a report signed before that (HMAC only) is rendered
+	pdf = signed_pdf(laporan) or render_pdf(laporan)
 	# each kecamatan numbers its own archive
 	pattern = frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
 	if invalid_archive_pattern(pattern):
@@ -95,8 +84,10 @@ def archive_laporan(monitoring) -> str:
 
 
 def is_archive_file(file_url: str | None) -> bool:
-	"""Whether `file_url` is (or was) a report's archived PDF."""
-	return bool(file_url) and bool(frappe.db.exists(LAPORAN, {"file_arsip": file_url}))
+	"""Whether `file_url` is (or was) a report's signed or archived PDF."""
+	return bool(file_url) and bool(
+		frappe.db.exists(LAPORAN, {"file_arsip": file_url}) or frappe.db.exists(LAPORAN, {"berkas_ttd": file_url})
+	)
 
 
 def archive_file_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:

@@ -11,14 +11,19 @@ import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
 from frappe.utils import cint, cstr, flt, now_datetime, nowdate
+from frappe.utils.data import convert_utc_to_system_timezone
 
-from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN, PEJABAT
+from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN, PEJABAT, SERTIFIKAT
 from kinerja_kecamatan.engine.nip import nip_spaced
 from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
+from kinerja_kecamatan.laporan import pades, pki
+from kinerja_kecamatan.laporan.certificates import trust_roots
 from kinerja_kecamatan.laporan.draft import NARRATIVE_FIELDS, collect_rows, laporan_of, summarise
 from kinerja_kecamatan.laporan.signer import signer_of
+from kinerja_kecamatan.laporan.signers import sign_report_pdf, signing_time_text
 
 SIGNING_KEY = "kinerja_signing_key"
+PADES, HMAC = "PAdES", "HMAC"
 MAX_VERIFIED_PDF = 20 * 1024 * 1024
 ROW_FIELDS = (
 	"unit_kerja",
@@ -114,6 +119,46 @@ def sign_laporan(monitoring, correction: bool = False) -> None:
 	laporan.flags.ignore_permissions = True
 	laporan.flags.server_write = True
 	laporan.submit()
+	seal_pdf(laporan, nama_kecamatan)
+
+
+def render_pdf(laporan) -> bytes:
+	"""The signed report's PDF, rendered before anything is written. Frappe's print view logs an
+	Access Log and commits on its way; as a read-only render the log is deferred instead, so the
+	signature and the archive each stay one transaction."""
+	previous = frappe.flags.read_only
+	frappe.flags.read_only = True
+	try:
+		return frappe.get_print(laporan.doctype, laporan.name, print_format=LAPORAN, as_pdf=True)
+	finally:
+		frappe.flags.read_only = previous
+
+
+def seal_pdf(laporan, location: str) -> None:
+	"""The Camat's PAdES signature in the report's PDF, kept as a private File for the archiving
+	step. A refusal (wrong passphrase, revoked certificate, the service down) throws, and the whole
+	signing step is undone with it."""
+	pdf = sign_report_pdf(render_pdf(laporan), laporan.penandatangan, location)
+	saved = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{laporan.name}-ttd.pdf",
+			"attached_to_doctype": laporan.doctype,
+			"attached_to_name": laporan.name,
+			"is_private": 1,
+			"content": pdf,
+		}
+	)
+	saved.flags.kinerja_archive = True  # attached to a signed record
+	saved.insert(ignore_permissions=True)
+	laporan.db_set({"jenis_tanda_tangan": PADES, "berkas_ttd": saved.file_url})
+
+
+def signed_pdf(laporan) -> bytes | None:
+	"""The PDF the Camat signed electronically, or None for a report signed before PAdES."""
+	if not laporan.berkas_ttd:
+		return None
+	return frappe.get_doc("File", {"file_url": laporan.berkas_ttd}).get_content()
 
 
 def verification_url(laporan) -> str:
@@ -142,15 +187,68 @@ def verify(name: str, kode: str) -> frappe._dict:
 
 
 def verify_pdf(content: bytes) -> frappe._dict:
-	"""Whether `content` is byte for byte a signed report's archived PDF."""
+	"""What the PDF a guest holds proves: its embedded electronic signature (PAdES), checked
+	against the settings' trust roots with no trust in this server's records, and whether it is,
+	byte for byte, this site's archive. A report signed before PAdES is checked by its archive's
+	hash and HMAC."""
+	check = pades.validate(content or b"", trust_roots())
 	digest = hashlib.sha256(content or b"").hexdigest()
 	name = frappe.db.get_value(LAPORAN, {"sidik_arsip": digest, "docstatus": 1})
-	if not name:
-		return frappe._dict(
-			sah=False,
-			alasan=_("Berkas ini tidak sama dengan arsip PDF laporan mana pun yang ditandatangani."),
+	if not check.signed:
+		if not name:
+			return frappe._dict(
+				sah=False,
+				alasan=_(
+					"Berkas ini tidak bertanda tangan elektronik dan tidak sama dengan arsip PDF laporan mana pun yang ditandatangani."
+				),
+			)
+		result = verify(name, frappe.db.get_value(LAPORAN, name, "hash_tanda_tangan"))
+		result.jenis = HMAC
+		return result
+	result = frappe._dict(
+		jenis=PADES, sah=check.unchanged and check.trusted, tanda_tangan=signature_facts(check)
+	)
+	if name:
+		result.laporan = frappe.get_doc(LAPORAN, name)
+	if not check.unchanged:
+		result.alasan = _(
+			"Berkas telah diubah setelah ditandatangani: tanda tangannya tidak lagi mencakup isi berkas ini."
 		)
-	return verify(name, frappe.db.get_value(LAPORAN, name, "hash_tanda_tangan"))
+	elif not check.trusted:
+		result.alasan = _(
+			"Sertifikat penanda tangan tidak diterbitkan oleh otoritas yang dipercaya situs ini."
+		)
+	return result
+
+
+def signature_facts(check) -> dict:
+	"""The signer, their NIP and the timestamp's time, as the certificate and the TSA state them."""
+	holder = check.holder
+	registered = frappe.db.get_value(
+		SERTIFIKAT,
+		{"sidik_sha256": pki.fingerprint(check.certificate)},
+		["status", "dicabut_pada"],
+		as_dict=True,
+	)
+	return {
+		"penandatangan": holder.nama if holder else "",
+		"nip": nip_spaced(holder.nip) if holder else "",
+		"jabatan": holder.jabatan if holder else "",
+		"waktu": format_signing_time(check.signing_time),
+		"tidak_berubah": check.unchanged,
+		"tepercaya": check.trusted,
+		"cap_waktu_tepercaya": check.timestamp_trusted,
+		"status_sertifikat": registered.status if registered else "",
+		"dicabut_pada": str(registered.dicabut_pada) if registered and registered.dicabut_pada else "",
+	}
+
+
+def format_signing_time(at) -> str:
+	"""The timestamp's UTC time in the office's zone: '10 April 2024 09.15 WITA'."""
+	if not at:
+		return ""
+	local = convert_utc_to_system_timezone(at.replace(tzinfo=None))
+	return signing_time_text(local)
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
@@ -164,9 +262,16 @@ def verifikasi_berkas():
 	if len(content) > MAX_VERIFIED_PDF:
 		frappe.throw(_("Berkas terlalu besar untuk sebuah laporan (paling besar 20 MB)."))
 	result = verify_pdf(content)
-	if not result.sah:
-		return {"sah": False, "alasan": result.alasan}
-	return {"sah": True, "laporan": public_summary(result.laporan)}
+	answer = {"sah": bool(result.sah), "jenis": result.jenis}
+	if result.alasan:
+		answer["alasan"] = result.alasan
+	if result.tanda_tangan:
+		answer["tanda_tangan"] = result.tanda_tangan
+	# whether this is the site's archived copy, and what it states
+	answer["arsip_situs"] = bool(result.laporan)
+	if result.laporan and (result.sah or result.jenis == PADES):
+		answer["laporan"] = public_summary(result.laporan)
+	return answer
 
 
 def public_summary(laporan) -> dict:

@@ -6,6 +6,8 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE, issue_demo_certificate
+from kinerja_kecamatan.laporan.signers import passphrase_given
 from kinerja_kecamatan.workflow.sop import (
 	ROLE_CAMAT,
 	ROLE_KASUBBAG_PK,
@@ -124,6 +126,7 @@ def make_officers(kecamatan: str, people: dict) -> None:
 		name = make_officer(kecamatan, user, role)
 		if role == ROLE_CAMAT:
 			frappe.db.set_value("Kecamatan", kecamatan, "camat", name)
+			issue_demo_certificate(name)
 
 
 def make_indikator(
@@ -296,7 +299,8 @@ class WorkflowTestCase(FrappeTestCase):
 	def act(self, role, monitoring, action):
 		frappe.set_user(self.people[role])
 		try:
-			return apply_workflow(monitoring.as_dict(), action)
+			with passphrase_given(DEMO_PASSPHRASE):
+				return apply_workflow(monitoring.as_dict(), action)
 		finally:
 			frappe.set_user("Administrator")
 

@@ -6,6 +6,7 @@ import frappe
 from frappe.installer import update_site_config
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE
 from kinerja_kecamatan.demo.quarter import run_quarter
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.tests.factories import (
@@ -40,6 +41,9 @@ def apply_action(user: str, monitoring: str, action: str):
 		user,
 		{"doc": frappe.as_json(doc), "action": action},
 	)
+
+
+SIGN = "/api/method/kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan.tandatangani"
 
 
 def message_of(body: dict) -> str:
@@ -361,9 +365,21 @@ class TestSignedArchive(FrappeTestCase):
 		self.assertIn("hanya dapat ditandatangani oleh Camat-nya", message_of(body))
 		self.assertEqual(frappe.db.get_value(LAPORAN, laporan, "docstatus"), 0)
 
+		# the signature is electronic: without the certificate's passphrase, or with a wrong one,
+		# nothing is signed and the step stays
 		status, body = apply_action(camat, name, "Setujui dan Tandatangani")
+		self.assertEqual(status, 417)
+		self.assertIn("Masukkan passphrase sertifikat elektronik Anda", message_of(body))
+		status, body = http("POST", SIGN, camat, {"monitoring": name, "passphrase": "salah"})
+		self.assertEqual(status, 417)
+		self.assertIn("Passphrase salah: laporan tidak ditandatangani.", message_of(body))
+		self.assertEqual(frappe.db.get_value(LAPORAN, laporan, ["docstatus", "berkas_ttd"]), (0, None))
+		self.assertEqual(frappe.db.get_value(MONITORING, name, "langkah"), 11)
+		status, body = http("POST", SIGN, self.deputy, {"monitoring": name, "passphrase": DEMO_PASSPHRASE})
+		self.assertEqual(status, 417)
+		status, body = http("POST", SIGN, camat, {"monitoring": name, "passphrase": DEMO_PASSPHRASE})
 		self.assertEqual(status, 200, message_of(body))
-		self.assertEqual(frappe.db.get_value(LAPORAN, laporan, "docstatus"), 1)
+		self.assertEqual(frappe.db.get_value(LAPORAN, laporan, ["docstatus", "jenis_tanda_tangan"]), (1, "PAdES"))
 
 		# 4. the archive is all or nothing: a failure after rendering leaves nothing behind
 		series = frappe.db.sql("select name, current from tabSeries")
@@ -436,8 +452,17 @@ class TestSignedArchive(FrappeTestCase):
 		status, body = http("POST", method, None, files={"file": ("laporan.pdf", content, "application/pdf")})
 		self.assertEqual(status, 200)
 		self.assertEqual((body["message"]["sah"], body["message"]["laporan"]["nomor_arsip"]), (True, nomor))
-		status, body = http("POST", method, None, files={"file": ("laporan.pdf", content + b"\n", "application/pdf")})
-		self.assertEqual(body["message"], {"sah": False, "alasan": "Berkas ini tidak sama dengan arsip PDF laporan mana pun yang ditandatangani."})
+		status, body = http("POST", method, None, files={"file": ("laporan.pdf", content.replace(b"/Producer (pypdf)", b"/Producer (pypdX)", 1), "application/pdf")})
+		self.assertEqual(
+			{k: body["message"][k] for k in ("sah", "jenis", "alasan", "arsip_situs")},
+			{
+				"sah": False,
+				"jenis": "PAdES",
+				"alasan": "Berkas telah diubah setelah ditandatangani: tanda tangannya tidak lagi mencakup isi berkas ini.",
+				"arsip_situs": False,
+			},
+		)
+		self.assertNotIn("laporan", body["message"])
 		wrong_code = http("GET", f"/verifikasi?laporan={laporan}&kode=00", None)[1]["text"]
 		no_report = http("GET", "/verifikasi?laporan=LHM-none&kode=00", None)[1]["text"]
 		# a wrong code for a real report reads exactly as a report that does not exist
@@ -468,7 +493,7 @@ class TestSignedArchive(FrappeTestCase):
 		sign = "/api/method/kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring.tandatangani_koreksi"
 		status, body = http("POST", sign, self.deputy, {"laporan": amended})
 		self.assertIn(status, (403, 417))
-		status, body = http("POST", sign, camat, {"laporan": amended})
+		status, body = http("POST", sign, camat, {"laporan": amended, "passphrase": DEMO_PASSPHRASE})
 		self.assertEqual(status, 200, message_of(body))
 		new_nomor, new_url = body["message"]["nomor_arsip"], body["message"]["file_arsip"]
 		self.assertNotEqual((new_nomor, new_url), (nomor, file_url))

@@ -343,10 +343,14 @@ sync_app() {
 	rsync -a --delete "${chown_opt[@]}" --exclude .git --exclude node_modules --exclude __pycache__ \
 		--exclude '*.pyc' --exclude '*.egg-info' --exclude "$APP_NAME/public/dist" \
 		--exclude .pytest_cache --exclude .hypothesis --exclude test-artifacts "$APP_SRC/" "$dest/"
+	# installed again when its dependencies (pyproject.toml) changed since the last install
+	local deps_stamp="$BENCH_DIR/.$APP_NAME-pyproject.sha256"
 	if ! as_bench_user "$BENCH_DIR/env/bin/python" -c "import $APP_NAME" 2>/dev/null \
-		|| ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt"; then
+		|| ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt" \
+		|| ! sha256sum --status -c "$deps_stamp" 2>/dev/null; then
 		log "Installing $APP_NAME into the bench's Python"
 		as_bench_user "$BENCH_DIR/env/bin/pip" install -q -e "$dest" || die "pip install -e $dest failed"
+		(cd "$dest" && sha256sum "$dest/pyproject.toml") >"$deps_stamp"
 		if ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt"; then
 			sed -i -e '$a\' "$BENCH_DIR/sites/apps.txt" # bench writes it without a final newline
 			echo "$APP_NAME" >>"$BENCH_DIR/sites/apps.txt"

@@ -15,16 +15,20 @@ frappe.ui.form.on("Laporan Hasil Monitoring", {
 		);
 		if (frappe.user.has_role("Camat")) {
 			frm.add_custom_button(__("Tandatangani Koreksi"), () =>
-				frappe.confirm(__("Tandatangani dan arsipkan koreksi laporan ini?"), () =>
+				frappe.prompt(
+					{ fieldname: "passphrase", fieldtype: "Password", label: __("Passphrase"), reqd: 1 },
+					({ passphrase }) =>
 					frappe
-						.xcall(`${LAPORAN_API}.tandatangani_koreksi`, { laporan: frm.doc.name })
+						.xcall(`${LAPORAN_API}.tandatangani_koreksi`, { laporan: frm.doc.name, passphrase })
 						.then((r) => {
 							frappe.show_alert({
 								message: __("Koreksi diarsipkan: {0}", [r.nomor_arsip]),
 								indicator: "green",
 							});
 							frm.reload_doc();
-						})
+						}),
+					__("Tandatangani dan arsipkan koreksi laporan ini secara elektronik"),
+					__("Tandatangani")
 				)
 			);
 		}

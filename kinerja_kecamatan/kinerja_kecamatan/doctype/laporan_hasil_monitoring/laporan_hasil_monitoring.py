@@ -10,6 +10,7 @@ from kinerja_kecamatan.laporan.archive import archive_laporan
 from kinerja_kecamatan.laporan.draft import draft_laporan, missing_for_signature
 from kinerja_kecamatan.laporan.signature import sign_laporan
 from kinerja_kecamatan.laporan.signer import signer_of
+from kinerja_kecamatan.laporan.signers import passphrase_given
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.behaviours import TANDA_TANGAN
 from kinerja_kecamatan.workflow.sop_record import sop_of
@@ -67,8 +68,8 @@ def susun_draft_laporan(monitoring: str):
 	return draft_laporan(doc).name
 
 
-@frappe.whitelist()
-def tandatangani_koreksi(laporan: str):
+@frappe.whitelist(methods=["POST"])
+def tandatangani_koreksi(laporan: str, passphrase: str | None = None):
 	"""The Camat signs and archives a correction: an amended report of a cancelled signed one.
 	It gets its own archive number and PDF; the cancelled report's archive stays as it was."""
 
@@ -89,7 +90,8 @@ def tandatangani_koreksi(laporan: str):
 			)
 		)
 	throw_if_any(missing_for_signature(monitoring), _("Koreksi laporan belum dapat ditandatangani"))
-	sign_laporan(monitoring, correction=True)
+	with passphrase_given(passphrase):
+		sign_laporan(monitoring, correction=True)
 	file_url = archive_laporan(monitoring)
 	signed = frappe.get_doc(LAPORAN, laporan)
 	monitoring.add_comment(

@@ -36,7 +36,9 @@ frappe.ui.form.on("Monitoring Kinerja Triwulan", {
 	},
 
 	before_workflow_action(frm) {
-		if (!(sop_of(frm).return_actions || []).includes(frm.selected_workflow_action)) return;
+		const returning = (sop_of(frm).return_actions || []).includes(frm.selected_workflow_action);
+		if (!returning && frm.doc.langkah === sop_of(frm).signing_step) return sign_with_passphrase(frm);
+		if (!returning) return;
 		// Frappe freezes the page for the action, which would cover the prompt: thaw it while the
 		// user writes, freeze again for the action (Frappe unfreezes once it is done). Closing the
 		// prompt cancels the action.
@@ -134,4 +136,53 @@ function record_exception(frm) {
 		__("Pengecualian Isian Data Kinerja"),
 		__("Catat")
 	);
+}
+
+// The Camat's signature is electronic: the passphrase of their certificate goes with the action
+// to the server, which signs the report's PDF in the same request (or the step does not move).
+// Frappe's own apply_workflow is not called: the promise is rejected once the signing is done.
+function sign_with_passphrase(frm) {
+	frappe.dom.unfreeze();
+	return new Promise((resolve, reject) => {
+		let signing = false;
+		const dialog = new frappe.ui.Dialog({
+			title: __("Tandatangani Laporan Secara Elektronik"),
+			fields: [
+				{
+					fieldtype: "HTML",
+					options: `<p>${__(
+						"Laporan Hasil Monitoring akan ditandatangani dengan sertifikat elektronik Anda (PAdES) dan tidak dapat diubah lagi."
+					)}</p>`,
+				},
+				{ fieldname: "passphrase", fieldtype: "Password", label: __("Passphrase"), reqd: 1 },
+			],
+			primary_action_label: __("Tandatangani"),
+			primary_action({ passphrase }) {
+				signing = true;
+				dialog.hide();
+				frappe.dom.freeze(__("Menandatangani laporan…"));
+				frappe
+					.xcall(
+						"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan.tandatangani",
+						{ monitoring: frm.doc.name, passphrase }
+					)
+					.then((doc) => {
+						frappe.model.sync(doc);
+						frm.refresh();
+						frappe.show_alert({
+							message: __("Laporan ditandatangani secara elektronik."),
+							indicator: "green",
+						});
+					})
+					.finally(() => {
+						frappe.dom.unfreeze();
+						frm.selected_workflow_action = null;
+						reject();
+					});
+			},
+		});
+		// closed without signing: nothing happens
+		dialog.onhide = () => setTimeout(() => signing || reject(), 0);
+		dialog.show();
+	});
 }

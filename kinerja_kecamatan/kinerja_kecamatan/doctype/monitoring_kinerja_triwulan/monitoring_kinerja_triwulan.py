@@ -4,13 +4,15 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.model.workflow import apply_workflow
 
 from kinerja_kecamatan.access.editing import check_edit, exception_role
 from kinerja_kecamatan.doctypes import MONITORING, PERJANJIAN_KINERJA, UNIT_KERJA
 from kinerja_kecamatan.laporan.archive import archive_laporan
+from kinerja_kecamatan.laporan.signers import passphrase_given
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow import steps
-from kinerja_kecamatan.workflow.behaviours import EXCEPTIONS, excel_steps
+from kinerja_kecamatan.workflow.behaviours import EXCEPTIONS, TANDA_TANGAN, excel_steps
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
 from kinerja_kecamatan.workflow.sop_record import sop_of
 from kinerja_kecamatan.workflow.transition import Transition, live_workflow
@@ -28,6 +30,7 @@ class MonitoringKinerjaTriwulan(Document):
 				"return_actions": workflow.return_actions() if workflow else [],
 				"excel_steps": excel_steps(sop),
 				"exception_step": sop.number_of(EXCEPTIONS),
+				"signing_step": sop.number_of(TANDA_TANGAN),
 				"exception_role": exception_role(sop),
 			},
 		)
@@ -106,6 +109,21 @@ class MonitoringKinerjaTriwulan(Document):
 	def on_submit(self):
 		# the archiving step: the signed report's PDF becomes the archive
 		archive_laporan(self)
+
+
+@frappe.whitelist(methods=["POST"])
+def tandatangani(monitoring: str, passphrase: str):
+	"""The Camat's "Ya" at the signing step, with the passphrase of their electronic certificate:
+	the report is signed into its PDF in the same transaction, or the step does not move. The
+	passphrase lives only for this request."""
+	doc = frappe.get_doc(MONITORING, monitoring)
+	doc.check_permission("read")
+	number = sop_of(doc).number_of(TANDA_TANGAN)
+	if doc.langkah != number:
+		frappe.throw(_("Laporan ditandatangani pada langkah {0}; siklus ini di langkah {1}.").format(number, doc.langkah))
+	forward = live_workflow().leaving(doc.workflow_state, forward=True)
+	with passphrase_given(passphrase):
+		return apply_workflow(doc.as_dict(), forward[0].action)
 
 
 @frappe.whitelist()

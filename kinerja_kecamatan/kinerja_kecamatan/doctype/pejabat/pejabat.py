@@ -24,3 +24,6 @@ class Pejabat(Document):
 			frappe.throw(
 				_("Unit Kerja {0} bukan bagian dari Kecamatan {1}.").format(self.unit_kerja, self.kecamatan)
 			)
+		self.nik = (self.nik or "").replace(" ", "") or None
+		if self.nik and not (self.nik.isdigit() and len(self.nik) == 16):
+			frappe.throw(_("NIK harus 16 angka."), title=_("NIK tidak valid"))

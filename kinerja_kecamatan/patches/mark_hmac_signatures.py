@@ -1,0 +1,12 @@
+"""Reports signed before electronic signatures (PAdES) carry the site's HMAC only: say so, so
+verification tells which kind each report carries."""
+
+import frappe
+
+
+def execute():
+	frappe.db.sql(
+		"""update `tabLaporan Hasil Monitoring` set jenis_tanda_tangan = 'HMAC'
+		where docstatus > 0 and ifnull(hash_tanda_tangan, '') != '' and ifnull(berkas_ttd, '') = ''
+		and ifnull(jenis_tanda_tangan, '') = ''"""
+	)
