@@ -1,5 +1,5 @@
 """Reports signed before electronic signatures (PAdES) carry the site's HMAC only: say so, so
-verification tells which kind each report carries."""
+verification tells which kind each report carries. The settings sign locally until told otherwise."""
 
 import frappe
 
@@ -10,3 +10,5 @@ def execute():
 		where docstatus > 0 and ifnull(hash_tanda_tangan, '') != '' and ifnull(berkas_ttd, '') = ''
 		and ifnull(jenis_tanda_tangan, '') = ''"""
 	)
+	if not frappe.db.get_single_value("Pengaturan Kinerja", "penanda_tangan"):
+		frappe.db.set_single_value("Pengaturan Kinerja", "penanda_tangan", "Lokal")
