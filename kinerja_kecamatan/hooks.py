@@ -82,6 +82,8 @@ app_include_js = "kinerja.bundle.js"
 # ---------------
 # remind a step's actor as its mutu baku nears; escalate to the Camat when it is exceeded
 scheduler_events = {
+	# every few minutes: a job whose worker was killed mid-job runs again
+	"all": ["kinerja_kecamatan.jobs.resume_stranded"],
 	"hourly": ["kinerja_kecamatan.workflow.reminders.send_reminders"],
 }
 

@@ -41,7 +41,16 @@ def distribute_in_background_or_now(monitoring) -> None:
 
 
 def distribute_formats_of(monitoring_name: str) -> list[str]:
-	created = distribute_formats(frappe.get_doc(MONITORING, monitoring_name))
+	"""The job. It is queued before the transition that asks for it commits (jobs.enqueue), so it
+	first waits on the cycle's row for that commit, and holds the row: a retried or resumed run
+	never crosses another. A transition refused after queueing it leaves nothing to do."""
+	frappe.db.rollback()  # read the cycle as committed once the lock is ours, not as the job began
+	if not frappe.db.get_value(MONITORING, monitoring_name, "name", for_update=True):
+		return []
+	monitoring = frappe.get_doc(MONITORING, monitoring_name)
+	if monitoring.langkah != sop_of(monitoring).number_of(PENGHIMPUNAN):
+		return []
+	created = distribute_formats(monitoring)
 	# whoever has the cycle open sees the units' count without reloading (monitoring_kinerja_triwulan.js)
 	frappe.publish_realtime(
 		"kinerja_isian_disampaikan",
