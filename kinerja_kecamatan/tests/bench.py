@@ -28,8 +28,13 @@ def run_bench(*args: str, timeout: int = 600, site: str | None = None) -> subpro
 	return result
 
 
-def start_bench(*args: str) -> subprocess.Popen:
+def start_bench(*args: str, env: dict | None = None) -> subprocess.Popen:
 	"""The same command, started in the background (a worker a test watches from a browser);
-	the caller waits for it. Output goes to the test's log."""
+	the caller waits for it. Output goes to the test's log. `env` adds to its environment (a
+	worker on a Redis of the test's own)."""
 	frappe.db.commit()
-	return subprocess.Popen(_bench_argv(args, None), cwd=os.path.abspath(frappe.local.sites_path))
+	return subprocess.Popen(
+		_bench_argv(args, None),
+		cwd=os.path.abspath(frappe.local.sites_path),
+		env={**os.environ, **(env or {})},
+	)

@@ -269,14 +269,20 @@ def make_cycle_people():
 	}
 
 
-def make_cycle(people, units=2, indicators=1):
+def make_cycle(people, units=2, indicators=1, heads_shared: int = 0):
 	"""A kecamatan with `units` units (each with a head and `indicators` indicators), its PK, and
-	a new Monitoring opened by the Kasubbag PK."""
+	a new Monitoring opened by the Kasubbag PK. With `heads_shared`, that many heads head the
+	units in turn (a user costs a second or more to make; a kecamatan of 60 units needs not 60)."""
 	kecamatan = make_kecamatan()
 	make_officers(kecamatan, people)
+	shared = [make_user(roles=(ROLE_KEPALA_UNIT,)) for _ in range(heads_shared)]
 	heads, targets = {}, {}
-	for _ in range(units):
-		unit, head = make_unit_head(kecamatan)
+	for index in range(units):
+		if shared:
+			head = shared[index % heads_shared]
+			unit = make_unit(kecamatan, kepala_unit=head)
+		else:
+			unit, head = make_unit_head(kecamatan)
 		heads[unit] = head
 		for _ in range(indicators):
 			targets[make_indikator(kecamatan, unit)] = (400, 100, 100, 100, 100)
