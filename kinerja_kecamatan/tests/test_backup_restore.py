@@ -23,7 +23,9 @@ INVENTORY = """
 import frappe, hashlib, json
 frappe.init(site=SITE, sites_path="."); frappe.connect()
 doctypes = frappe.get_all("DocType", {"module": "Kinerja Kecamatan", "istable": 0, "issingle": 0}, pluck="name")
-files = {f.file_url: hashlib.sha256(frappe.get_doc("File", f.name).get_content()).hexdigest()
+def digest(content):  # Frappe hands a text file's content back as str
+	return hashlib.sha256(content.encode() if isinstance(content, str) else content).hexdigest()
+files = {f.file_url: digest(frappe.get_doc("File", f.name).get_content())
 	for f in frappe.get_all("File", {"is_folder": 0, "attached_to_doctype": ("like", "%")}, ["name", "file_url"])}
 print(json.dumps({"counts": {d: frappe.db.count(d) for d in sorted(doctypes)}, "files": files}, sort_keys=True))
 """

@@ -3,16 +3,19 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_kecamatan.demo.pki import issue_demo_certificate
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
 	make_isian,
 	make_kecamatan,
 	make_monitoring,
+	make_officer,
 	make_pk,
 	make_unit_head,
 	make_user,
 )
 from kinerja_kecamatan.tests.rest import rest
+from kinerja_kecamatan.workflow.sop import ROLE_CAMAT
 
 # anyone holding a printed report may check its PDF (kinerja_kecamatan/tests/test_trust.py); the
 # page calls it as kinerja_kecamatan.laporan.verifikasi_berkas, which laporan/__init__ re-exports
@@ -32,6 +35,7 @@ def app_methods() -> list[str]:
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.kecamatan.kecamatan",
+		"kinerja_kecamatan.kinerja_kecamatan.doctype.sertifikat_elektronik.sertifikat_elektronik",
 		"kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja",
 		"kinerja_kecamatan.desk.sidebar",
 	):
@@ -53,6 +57,9 @@ class TestEndpoints(FrappeTestCase):
 		cls.monitoring = make_monitoring(make_pk(kecamatan, 2024, {indikator: (4, 1, 1, 1, 1)}))
 		cls.isian = make_isian(cls.monitoring, unit, {indikator: "1"})
 		cls.outsider = make_user()  # a desk user with none of the app's roles
+		cls.camat = make_officer(kecamatan, make_user(roles=(ROLE_CAMAT,)), "Camat")
+		frappe.db.set_value("Kecamatan", kecamatan, "camat", cls.camat)
+		cls.certificate = issue_demo_certificate(cls.camat)
 		frappe.db.commit()
 
 	def test_the_only_guest_method_is_the_pdf_verification(self):
@@ -92,6 +99,14 @@ class TestEndpoints(FrappeTestCase):
 		calls["kinerja_kecamatan.access.scope.get_count"] = {"doctype": "Isian Data Kinerja"}
 		calls["kinerja_kecamatan.kinerja_kecamatan.doctype.kecamatan.kecamatan.buat_sop_dari_prosedur"] = {
 			"kecamatan": self.monitoring.kecamatan
+		}
+		monitoring_api = "kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan"
+		calls[f"{monitoring_api}.tandatangani"] = {"monitoring": self.monitoring.name, "passphrase": "x"}
+		sertifikat_api = "kinerja_kecamatan.kinerja_kecamatan.doctype.sertifikat_elektronik.sertifikat_elektronik"
+		calls[f"{sertifikat_api}.pasang_sertifikat"] = {"pejabat": self.camat, "berkas": "eA==", "passphrase": "x"}
+		calls[f"{sertifikat_api}.cabut_sertifikat"] = {
+			"sertifikat": self.certificate,
+			"alasan": "x",
 		}
 		calls["kinerja_kecamatan.reports.dashboard.siklus_berjalan"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.langkah_terlambat"] = {}

@@ -63,6 +63,7 @@ READ = {
 	"Laporan Hasil Monitoring (draft)":    "- - R R R R R R - - R",
 	"Laporan Hasil Monitoring (submitted)": "- - R R R R R R - - R",
 	"SOP Kinerja":                         "- - R R R R R R - - R",
+	"Sertifikat Elektronik":               "- - - - R R R R - - R",
 }
 WRITE = {
 	"Kecamatan":                           "- - - - - - W - - - -",
@@ -80,6 +81,7 @@ WRITE = {
 	"Laporan Hasil Monitoring (draft)":    "- - - - W W - W - - -",
 	"Laporan Hasil Monitoring (submitted)": "- - - - W W - W - - -",
 	"SOP Kinerja":                         "- - - - - - W - - - -",
+	"Sertifikat Elektronik":               "- - - - - - - - - - -",
 }
 # a plain field each refused actor tries to set
 EDITABLE_FIELD = {
@@ -94,6 +96,7 @@ EDITABLE_FIELD = {
 	"Blanko Monitoring Kinerja": ("temuan", "Temuan palsu"),
 	"Laporan Hasil Monitoring": ("temuan", "Temuan palsu"),
 	"SOP Kinerja": ("nama_sop", "SOP palsu"),
+	"Sertifikat Elektronik": ("nama_pemegang", "Pemegang palsu"),
 }
 
 
@@ -152,6 +155,8 @@ class TestPermissionMatrix(FrappeTestCase):
 			"Laporan Hasil Monitoring (submitted)": laporan_of(archived.name),
 			# the kecamatan's own SOP, made from the kabupaten's procedure
 			"SOP Kinerja": new_kecamatan_sop(kecamatan, "067/001/KEC.MTX/BLG/2024"),
+			# the Camat's signing certificate
+			"Sertifikat Elektronik": one("Sertifikat Elektronik", kecamatan=kecamatan),
 		}
 		assert all(cls.records.values()), cls.records
 		kecamatan_b = make_kecamatan()
