@@ -95,6 +95,36 @@ def test_check_mode_lists_what_serves_the_site(tmp_path, script, plan):
 	assert plan.format(workers=2 * len(os.sched_getaffinity(0)) + 1) in result.stdout.splitlines()
 
 
+def test_check_mode_with_mariadb_stopped_plans_its_start_then_the_site(tmp_path):
+	# the bench and the site exist, MariaDB is stopped: its clients (stand-ins first on PATH) are
+	# refused as they are then, and the site's apps can't be read from its database
+	stubs = tmp_path / "bin"
+	stubs.mkdir()
+	for client in ("mariadb", "mariadb-admin"):
+		(stubs / client).write_text(
+			"#!/bin/sh\necho \"ERROR 2002 (HY000): Can't connect to server on '127.0.0.1' (111)\" >&2\nexit 1\n"
+		)
+		(stubs / client).chmod(0o755)
+	bench = tmp_path / "frappe-bench"
+	(bench / "apps" / "frappe").mkdir(parents=True)
+	(bench / "env" / "bin").mkdir(parents=True)
+	(bench / "env" / "bin" / "python").write_text("#!/bin/sh\n")
+	(bench / "env" / "bin" / "python").chmod(0o755)
+	(bench / "sites" / "kinerja.localhost").mkdir(parents=True)
+	(bench / "sites" / "kinerja.localhost" / "site_config.json").write_text("{}")
+	result = run(
+		[str(SCRIPTS / "demo.sh"), "--check"],
+		env={"BENCH_DIR": str(bench), "PATH": f"{stubs}:{os.environ['PATH']}"},
+	)
+	assert result.returncode == 0, result.stderr
+	assert error_lines(result.stderr) == []
+	out = result.stdout.splitlines()
+	start = "would start MariaDB (mariadbd, without systemd), set its root password and check utf8mb4"
+	site = "would migrate site kinerja.localhost once MariaDB runs, or make it again if kinerja_kecamatan is not installed on it"
+	assert out.index(start) < out.index(site)
+	assert out[-1] == "would run the demo quarters of Kecamatan Batumandi and Kecamatan Paringin"
+
+
 def test_check_mode_changes_nothing(tmp_path):
 	bench = tmp_path / "frappe-bench"
 	run([str(SCRIPTS / "demo.sh"), "--check"], env={"BENCH_USER": FRESH_USER, "BENCH_DIR": str(bench)})

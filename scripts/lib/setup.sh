@@ -175,6 +175,10 @@ start_mariadb() {
 		|| die "MariaDB did not start; see /var/log/kinerja-mariadb.log (a full disk or a stale /var/lib/mysql lock are the usual causes)"
 }
 
+database_running() {
+	mariadb-admin ping --silent >/dev/null 2>&1 || mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1
+}
+
 ensure_mariadb() {
 	step "MariaDB"
 	local cnf=/etc/mysql/mariadb.conf.d/99-kinerja-frappe.cnf
@@ -202,7 +206,7 @@ ensure_mariadb() {
 			max-binlog-size = 256M
 		EOF
 	fi
-	if ! mariadb-admin ping --silent >/dev/null 2>&1 && ! mariadb -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e 'select 1' >/dev/null 2>&1; then
+	if ! database_running; then
 		would "start MariaDB (mariadbd, without systemd), set its root password and check utf8mb4" && return 0
 		[ "$(id -u)" = 0 ] || die "MariaDB is not running; start it (sudo service mariadb start) and run again"
 		start_mariadb
@@ -386,6 +390,9 @@ ensure_site() {
 	step "site $site"
 	if ! site_exists "$site"; then
 		new_site "$site"
+	elif [ "$CHECK_ONLY" = 1 ] && ! database_running; then
+		# which apps the site has is in its database, which check mode does not start
+		would "migrate site $site once MariaDB runs, or make it again if $APP_NAME is not installed on it"
 	elif ! app_installed "$site"; then
 		# a half-done install can't be resumed (Frappe refuses the module twice): start over
 		would "make site $site again: an earlier run stopped before $APP_NAME was installed on it" && return 0
