@@ -4,18 +4,22 @@ home page; no User, Workspace or System Settings record is changed).
 - A unit head (`Unit Kerja.kepala_unit`) sees the current Isian of each unit they head, first:
   its period, deadline, status, a button to open it and its Excel file.
 - An officer is taken to the cycle awaiting them: a running Monitoring whose current step's actor
-  (`pelaksana_langkah`) is a role they hold. A head who is also an officer (the Sekretaris heads
-  the Sekretariat) is taken there once their own Isian is no longer open.
+  (`pelaksana_langkah`) is a role they hold. An officer who also heads a unit (the Sekretaris
+  heads the Sekretariat, the Kasubbag PK their Subbag) is taken there too; with no cycle awaiting
+  them, they see their own Isian while it is open.
 - Everyone else (the Pemantau Kabupaten, officers with nothing awaiting) is taken to their own
-  default workspace if they chose one, else the workspace Kinerja Kecamatan.
+  default workspace if they chose one, else the workspace Kinerja Kecamatan, which the page
+  always offers with a button.
 
 Everything is read with frappe.get_list as the session user, so the app's permission hooks
 (access/scope.py) decide what is shown.
 """
+
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, get_system_timezone, now_datetime
 
+from kinerja_kecamatan.access.scope import CYCLE_ROLES
 from kinerja_kecamatan.doctypes import ISIAN, MONITORING, UNIT_KERJA
 from kinerja_kecamatan.engine.tanggal import batas_waktu_indonesia
 from kinerja_kecamatan.reports.report_data import quarter_key
@@ -32,10 +36,12 @@ def landing() -> dict:
 	units = headed_units()
 	isian = current_isian(units)
 	siklus = awaiting_cycles()
-	if units and (any(row["terbuka"] for row in isian) or not siklus):
-		route = None
-	elif siklus:
+	if siklus:
 		route = ["Form", MONITORING, siklus[0]["name"]]
+	elif any(row["terbuka"] for row in isian):
+		route = None
+	elif units and not CYCLE_ROLES & set(frappe.get_roles()):
+		route = None  # a head with nothing open sees what became of their Isian
 	else:
 		route = workspace_route()
 	return {"route": route, "isian": isian, "siklus": siklus}

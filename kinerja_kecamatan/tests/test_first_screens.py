@@ -149,10 +149,9 @@ class TestFirstScreens(FrappeTestCase):
 
 	def test_officers_land_on_the_cycle_awaiting_them_else_the_workspace(self):
 		monitoring = self.world["monitoring"]
-		self.assertEqual(self.landing_of(self.people[ROLE_PELAKSANA])["isian"][0]["status"], "Belum diajukan")
 		expected = {
-			# step 4 is the Pelaksana's, but their own unit's Isian comes first while it is open
-			ROLE_PELAKSANA: None,
+			# step 4 is the Pelaksana's: the cycle comes first, though their own unit's Isian is open
+			ROLE_PELAKSANA: ["Form", MONITORING, monitoring],
 			ROLE_CAMAT: ["kinerja-kecamatan"],
 			ROLE_KASUBBAG_PK: ["kinerja-kecamatan"],
 		}
@@ -166,11 +165,31 @@ class TestFirstScreens(FrappeTestCase):
 		self.assertEqual(self.landing_of(admin)["route"], ["kinerja-kecamatan"])
 		self.assertIn("Kinerja Kecamatan", sidebar_of(admin))
 
-		kessos = self.world["units"]["Seksi Kesejahteraan Sosial"]
-		fill_isian(self.people[ROLE_PELAKSANA], self.world["isian"][kessos], lambda _row: ("100", {}))
 		seen = self.landing_of(self.people[ROLE_PELAKSANA])
-		self.assertEqual(seen["route"], ["Form", MONITORING, monitoring])
+		self.assertEqual(seen["isian"][0]["status"], "Belum diajukan")
 		self.assertEqual(seen["siklus"][0]["batas_waktu_teks"], DEADLINE_TEXT)
+
+	def test_an_officer_heading_a_unit_sees_their_open_isian_else_the_workspace(self):
+		sekretaris = self.people[ROLE_SEKRETARIS]
+		sekretariat = self.world["isian"][self.world["units"]["Sekretariat"]]
+		seen = self.landing_of(sekretaris)
+		self.assertIsNone(seen["route"])  # step 4 awaits the Pelaksana, not the Sekretaris
+		self.assertEqual(seen["siklus"], [])
+		self.assertEqual(
+			[(row["nama_unit"], row["status"]) for row in seen["isian"]], [("Sekretariat", "Belum diajukan")]
+		)
+		frappe.db.savepoint("submitted")
+		try:
+			fill_isian(sekretaris, sekretariat, lambda _row: ("100", {}))
+			# once it is sent, nothing is theirs to do here: the workspace, as for the Camat
+			self.assertEqual(self.landing_of(sekretaris)["route"], ["kinerja-kecamatan"])
+			# a head who is no officer stays, and reads what became of their Isian
+			fill_isian(self.head, self.world["isian"][self.pemerintahan], lambda _row: ("100", {}))
+			seen = self.landing_of(self.head)
+			self.assertIsNone(seen["route"])
+			self.assertEqual(seen["isian"][0]["status"], "Sudah diajukan")
+		finally:
+			frappe.db.rollback(save_point="submitted")
 
 	def test_a_chosen_default_workspace_is_kept(self):
 		camat = make_user(roles=(ROLE_CAMAT,))
@@ -219,10 +238,11 @@ class TestFirstScreensInBrowser(BrowserTestCase):
 		cls.pemerintahan = cls.world["units"]["Seksi Pemerintahan"]
 		cls.head = cls.world["heads"][cls.pemerintahan]
 		cls.camat = cls.world["people"][ROLE_CAMAT]
+		cls.sekretaris = cls.world["people"][ROLE_SEKRETARIS]
 		# a second Pelaksana, heading no unit: step 4 awaits them
 		cls.pelaksana = make_user(roles=(ROLE_PELAKSANA,))
 		make_officer(cls.world["kecamatan"], cls.pelaksana, ROLE_PELAKSANA)
-		for user in (cls.head, cls.camat, cls.pelaksana):
+		for user in (cls.head, cls.camat, cls.sekretaris, cls.pelaksana):
 			update_password(user, PASSWORD)
 		frappe.db.set_value(MONITORING, cls.world["monitoring"], "batas_waktu_langkah", "2030-04-15 12:00:00")
 		frappe.db.commit()
@@ -254,6 +274,29 @@ class TestFirstScreensInBrowser(BrowserTestCase):
 		self.assertTrue(download.value.suggested_filename.endswith(".xlsx"))
 		card.locator(".btn-buka-isian").click()
 		self.page.wait_for_url(f"**/app/isian-data-kinerja/{isian}")
+
+	def test_the_sekretaris_sees_their_open_isian_and_a_button_to_the_workspace(self):
+		self.login(self.sekretaris, PHONE)
+		card = self.page.locator(".beranda-isian")
+		expect(card).to_have_count(1)
+		expect(card.locator(".beranda-unit")).to_contain_text("Sekretariat")
+		expect(card.locator(".btn-buka-isian")).to_have_text("Isi Isian TW I 2024")
+		button = self.page.locator(".btn-ruang-kerja")
+		expect(button).to_have_text("Buka ruang kerja Kinerja Kecamatan")
+		# a button like the card's, across the screen, not a line of text
+		box, isian_button = button.bounding_box(), card.locator(".btn-buka-isian").bounding_box()
+		self.assertEqual(box["height"], isian_button["height"])
+		self.assertGreaterEqual(box["width"], isian_button["width"])
+		self.assertNotEqual(button.evaluate("b => getComputedStyle(b).backgroundColor"), "rgba(0, 0, 0, 0)")
+		self.page.screenshot(path=str(ARTIFACTS / "beranda_sekretaris_390px.png"), full_page=True)
+		button.click()
+		self.page.wait_for_url("**/app/kinerja-kecamatan")
+		# their Isian sent and no step awaiting them: the workspace, as for the Camat
+		sekretariat = self.world["isian"][self.world["units"]["Sekretariat"]]
+		fill_isian(self.sekretaris, sekretariat, lambda _row: ("100", {}))
+		frappe.db.commit()
+		self.login(self.sekretaris, PHONE)
+		self.page.wait_for_url("**/app/kinerja-kecamatan")
 
 	def test_an_officer_lands_on_the_cycle_awaiting_them(self):
 		self.login(self.pelaksana)

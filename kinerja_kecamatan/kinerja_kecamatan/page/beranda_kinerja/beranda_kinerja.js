@@ -2,8 +2,9 @@
 // For license information, please see license.txt
 
 // Beranda Kinerja, the app's users' first screen (beranda_kinerja.py decides what it is): a unit
-// head's current Isian first, with its deadline, status, a button and the Excel file; officers
-// and managers are taken on to their cycle or workspace. Every value is escaped before rendering.
+// head's current Isian first, with its deadline, status, a button and the Excel file, and a button
+// to the workspace; officers and managers are taken on to their cycle or workspace. Every value is
+// escaped before rendering.
 
 frappe.provide("kinerja_kecamatan");
 
@@ -55,9 +56,12 @@ kinerja_kecamatan.Beranda = class Beranda {
 				__("Tidak ada Isian atau langkah yang menunggu Anda.")
 			)}</p>`;
 		}
-		html += `<p class="beranda-ruang-kerja"><a href="/app/kinerja-kecamatan">${e(
+		// a button, not a line of text: the way to the cycles and reports from here
+		html += `<div class="beranda-tombol beranda-ruang-kerja">
+			<a class="btn btn-default btn-ruang-kerja" href="/app/kinerja-kecamatan">${e(
 			__("Buka ruang kerja Kinerja Kecamatan")
-		)}</a></p>`;
+		)}</a>
+		</div>`;
 		this.$body.html(html);
 	}
 
