@@ -6,6 +6,8 @@ Camat's signature block. Any PDF reader (Adobe Reader, Okular, `pdfsig`) checks 
 server; `validate` checks it the same way, against the trust roots it is given.
 """
 
+import asyncio
+import concurrent.futures
 import datetime
 import io
 from dataclasses import dataclass
@@ -132,6 +134,17 @@ def stamp_lines(holder: Holder, nip_text: str) -> str:
 	return "\n".join((STAMP_HEADING, holder.nama, f"NIP. {nip_text}", "%(ts)s"))
 
 
+def outside_event_loop(function, *args):
+	"""pyHanko's synchronous calls run their own asyncio loop, which can't start inside another
+	(a caller driving Playwright's sync API has one): run them on a thread of their own then."""
+	try:
+		asyncio.get_running_loop()
+	except RuntimeError:
+		return function(*args)
+	with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+		return pool.submit(function, *args).result()
+
+
 def sign_pdf(
 	pdf: bytes,
 	signer: signers.Signer,
@@ -160,8 +173,8 @@ def sign_pdf(
 		timestamp_format="%d-%m-%Y %H:%M:%S %Z",
 		border_width=1,
 	)
-	out = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=style).sign_pdf(writer)
-	return out.getvalue()
+	pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=style)
+	return outside_event_loop(pdf_signer.sign_pdf, writer).getvalue()
 
 
 def validate(pdf: bytes, trust_roots: list[x509.Certificate]) -> SignatureCheck:
@@ -177,8 +190,10 @@ def validate(pdf: bytes, trust_roots: list[x509.Certificate]) -> SignatureCheck:
 	context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
 	ts_context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
 	try:
-		status = validate_pdf_signature(
-			embedded[-1], signer_validation_context=context, ts_validation_context=ts_context
+		status = outside_event_loop(
+			lambda: validate_pdf_signature(
+				embedded[-1], signer_validation_context=context, ts_validation_context=ts_context
+			)
 		)
 	except Exception:
 		return SignatureCheck(signed=True)

@@ -16,6 +16,7 @@ import frappe
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
+from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE
 from kinerja_kecamatan.demo.quarter import give_disposition
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
 from kinerja_kecamatan.laporan.draft import laporan_of
@@ -199,12 +200,35 @@ class TestDeskInBrowser(BrowserTestCase):
 		monitoring = self.correction.name
 		for role, number in ((ROLE_SEKRETARIS, 10), (ROLE_CAMAT, 11), (ROLE_PELAKSANA, 12)):
 			self.login(role)
-			self.take_workflow_action(step(number).action, monitoring)
+			if role == ROLE_CAMAT:
+				self.sign_with_passphrase(monitoring, step(number).action)
+			else:
+				self.take_workflow_action(step(number).action, monitoring)
 			self.assertEqual(eventually(self.step_of(monitoring), number + 1), number + 1, role)
 		self.assertEqual(frappe.db.get_value(MONITORING, monitoring, "docstatus"), 1)
 		laporan = frappe.get_doc("Laporan Hasil Monitoring", laporan_of(monitoring))
 		self.assertEqual(laporan.docstatus, 1)
 		self.assertTrue(laporan.nip_penandatangan)
+
+	def sign_with_passphrase(self, monitoring, action):
+		"""The Camat's action asks for the certificate's passphrase: a wrong one is refused with
+		a message and the step stays; the right one signs."""
+		dialog = self.page.locator(".modal.show")
+		passphrase = dialog.locator('input[data-fieldname="passphrase"]')
+		self.choose_workflow_action(monitoring, action)
+		expect(dialog).to_contain_text("Tandatangani Laporan Secara Elektronik")
+		passphrase.fill("bukan-ini")
+		dialog.locator(".btn-primary").click()
+		expect(
+			self.page.locator(".modal.show", has_text="Passphrase salah: laporan tidak ditandatangani.")
+		).to_be_visible()
+		self.assertEqual(eventually(self.step_of(monitoring), 11), 11)
+		self.page.keyboard.press("Escape")
+		self.page.wait_for_timeout(500)
+		self.click_workflow_action(action)
+		passphrase.fill(DEMO_PASSPHRASE)
+		dialog.locator(".btn-primary").click()
+		expect(self.page.locator(".desk-alert.green")).to_contain_text("Laporan ditandatangani secara elektronik.")
 
 	def test_print_preview_of_the_signed_report(self):
 		self.login(ROLE_CAMAT)
