@@ -15,7 +15,7 @@ from frappe.utils import cint
 
 from kinerja_kecamatan.demo import batumandi, paringin
 from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
-from kinerja_kecamatan.demo.pki import issue_demo_certificate
+from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE, issue_demo_certificate
 from kinerja_kecamatan.demo.quarter import as_user
 from kinerja_kecamatan.doctypes import (
 	INDIKATOR,
@@ -233,6 +233,7 @@ def run_demo() -> str | None:
 		print(f"  {role:<36} {ensure_user(user, full_name, (role,))}")
 	frappe.db.commit()
 	print(f"Kata sandi untuk semua login: {PASSWORD}")
+	print(f"Passphrase sertifikat tanda tangan elektronik (demo) setiap Camat: {DEMO_PASSPHRASE}")
 	return pdfs[0]
 
 
@@ -254,7 +255,8 @@ def run_kecamatan(data) -> str | None:
 		open_current_quarter(people, heads, current, excused, late, team, data)
 		frappe.db.commit()
 
-	print(f"Kecamatan {kecamatan} (SOP {frappe.db.get_value(KECAMATAN, kecamatan, 'sop')})")
+	sop = frappe.db.get_value(KECAMATAN, kecamatan, "sop")
+	print(f"Kecamatan {kecamatan} (SOP {frappe.db.get_value(SOP_KINERJA, sop, 'nomor_sop') or sop})")
 	laporan = frappe.get_doc(LAPORAN, laporan_of(monitoring))
 	print(f"Laporan Hasil Monitoring ditandatangani: {laporan.name} ({laporan.nomor_arsip})")
 	pdf = archived_pdf_path(laporan)

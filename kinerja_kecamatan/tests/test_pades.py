@@ -17,6 +17,7 @@ from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE, ORGANISATION, ensure_dem
 from kinerja_kecamatan.demo.quarter import act, forward_action, run_quarter
 from kinerja_kecamatan.laporan import pades, pki
 from kinerja_kecamatan.laporan.draft import laporan_of
+from kinerja_kecamatan.laporan.signature import render_pdf
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
@@ -231,6 +232,27 @@ class TestLocalSignature(FrappeTestCase):
 		answer = verify(pdf)
 		self.assertEqual((answer["sah"], answer["tanda_tangan"]["penandatangan"]), (True, pejabat.nama))
 		self.assertEqual(answer["tanda_tangan"]["status_sertifikat"], "Dicabut")
+
+		# a report archived before this release carries the site's HMAC only: it still verifies,
+		# by its archive, and says which kind of signature it has
+		kept = frappe.db.get_value(
+			LAPORAN, laporan, ["sidik_arsip", "jenis_tanda_tangan", "berkas_ttd"], as_dict=True
+		)
+		frappe.db.set_value(LAPORAN, laporan, {"jenis_tanda_tangan": "HMAC", "berkas_ttd": None})
+		legacy = render_pdf(frappe.get_doc(LAPORAN, laporan))
+		frappe.db.set_value(LAPORAN, laporan, "sidik_arsip", hashlib.sha256(legacy).hexdigest())
+		frappe.db.commit()
+		try:
+			answer = verify(legacy)
+		finally:
+			frappe.db.set_value(LAPORAN, laporan, kept)
+			frappe.db.commit()
+		self.assertEqual(
+			{k: answer[k] for k in ("sah", "jenis", "arsip_situs")},
+			{"sah": True, "jenis": "HMAC", "arsip_situs": True},
+		)
+		self.assertNotIn("tanda_tangan", answer)
+		self.assertNotIn("Signature #1", pdfsig(legacy))
 
 		# the bundle is never readable through the API, even by whom may read the record
 		status, body = rest("GET", f"/api/resource/{SERTIFIKAT}/{certificate}", admin)
