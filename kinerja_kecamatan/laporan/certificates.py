@@ -74,6 +74,7 @@ def install_certificate(pejabat_name: str, bundle: bytes, passphrase: str) -> st
 			"berkas_pkcs12": encrypt(base64.b64encode(bundle).decode()),
 		}
 	)
+	doc.flags.installing = True
 	doc.insert(ignore_permissions=True)
 	return doc.name
 

@@ -173,6 +173,13 @@ class TestLocalSignature(FrappeTestCase):
 			"POST", f"{API}.cabut_sertifikat", admin, {"sertifikat": certificate, "alasan": "Kunci hilang"}
 		)
 		self.assertEqual(status, 200)
+		# a revocation is final, and the record is the certificate's: not edited, not deleted
+		resource = f"/api/resource/{SERTIFIKAT}/{certificate}"
+		status, _body = rest("PUT", resource, admin, {"status": "Aktif"})
+		self.assertEqual(status, 403)
+		status, _body = rest("DELETE", resource, admin)
+		self.assertEqual(status, 403)
+		self.assertEqual(frappe.db.get_value(SERTIFIKAT, certificate, "status"), "Dicabut")
 		second = make_second_cycle(self)
 		self.assertIn("telah dicabut", sign_refused(camat, second))
 

@@ -4,14 +4,33 @@
 import base64
 
 import frappe
+from frappe import _
 from frappe.model.document import Document
 
 from kinerja_kecamatan.laporan import certificates
 
 
 class SertifikatElektronik(Document):
-	"""Made only by `pasang_sertifikat` (laporan/certificates.py); its fields are what the
-	certificate says, so they are read-only in the desk."""
+	"""Made only by `pasang_sertifikat` and revoked only by `cabut_sertifikat`
+	(laporan/certificates.py): its fields are what the certificate says, and a revocation is
+	final, so no one edits the record itself, on any path."""
+
+	def validate(self):
+		if not self.flags.installing:
+			frappe.throw(
+				_(
+					"Sertifikat elektronik dipasang dan dicabut dengan tombolnya; isinya tidak diubah langsung."
+				),
+				frappe.PermissionError,
+			)
+
+	def on_trash(self):
+		if frappe.flags.in_uninstall:
+			return
+		frappe.throw(
+			_("Sertifikat elektronik tidak dihapus; cabut bila tidak boleh dipakai lagi."),
+			frappe.PermissionError,
+		)
 
 
 @frappe.whitelist(methods=["POST"])
