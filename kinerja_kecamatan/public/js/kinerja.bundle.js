@@ -1,5 +1,7 @@
 // the filters the app's query reports share: kinerja_kecamatan.report_filters(...)
 import "./report_filters";
+// the app's charts: whole bar labels on a phone, Indonesian numbers on the axis
+import "./charts";
 
 // Capaian in the desk as Indonesians write it: "94,44%" (#.###,##, whatever the number format of
 // the intranet's site) and two decimals. Frappe's own Percent formatter prints a JavaScript number ("94.444%"); this
