@@ -9,6 +9,7 @@ from frappe import _
 
 from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN
 from kinerja_kecamatan.laporan.draft import laporan_of
+from kinerja_kecamatan.laporan.pdf_output import insert_pdf
 from kinerja_kecamatan.laporan.signature import render_pdf, signed_pdf, verify
 
 ARCHIVE_PLACEHOLDERS = ("kecamatan", "tahun", "triwulan")
@@ -72,7 +73,7 @@ def archive_laporan(monitoring) -> str:
 			}
 		)
 		saved.flags.kinerja_archive = True  # the one file attached to a signed record
-		saved.insert(ignore_permissions=True)
+		insert_pdf(saved)
 	laporan.db_set(
 		{
 			"nomor_arsip": nomor_arsip,

@@ -19,6 +19,7 @@ from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
 from kinerja_kecamatan.laporan import pades, pki
 from kinerja_kecamatan.laporan.certificates import trust_roots
 from kinerja_kecamatan.laporan.draft import NARRATIVE_FIELDS, collect_rows, laporan_of, summarise
+from kinerja_kecamatan.laporan.pdf_output import bounded_render, insert_pdf
 from kinerja_kecamatan.laporan.signer import signer_of
 from kinerja_kecamatan.laporan.signers import sign_report_pdf, signing_time_text
 
@@ -125,11 +126,13 @@ def sign_laporan(monitoring, correction: bool = False) -> None:
 def render_pdf(laporan) -> bytes:
 	"""The signed report's PDF, rendered before anything is written. Frappe's print view logs an
 	Access Log and commits on its way; as a read-only render the log is deferred instead, so the
-	signature and the archive each stay one transaction."""
+	signature and the archive each stay one transaction. wkhtmltopdf hanging or crashing is a
+	message (pdf_output.bounded_render)."""
 	previous = frappe.flags.read_only
 	frappe.flags.read_only = True
 	try:
-		return frappe.get_print(laporan.doctype, laporan.name, print_format=LAPORAN, as_pdf=True)
+		with bounded_render():
+			return frappe.get_print(laporan.doctype, laporan.name, print_format=LAPORAN, as_pdf=True)
 	finally:
 		frappe.flags.read_only = previous
 
@@ -150,7 +153,7 @@ def seal_pdf(laporan, location: str) -> None:
 		}
 	)
 	saved.flags.kinerja_archive = True  # attached to a signed record
-	saved.insert(ignore_permissions=True)
+	insert_pdf(saved)
 	laporan.db_set({"jenis_tanda_tangan": PADES, "berkas_ttd": saved.file_url})
 
 

@@ -8,6 +8,7 @@ suites run on them.
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import time
 from contextlib import contextmanager, suppress
@@ -161,3 +162,51 @@ def count_uncommitted(doctype: str, **filters) -> int:
 			return cursor.fetchone()[0]
 	finally:
 		connection.close()
+
+
+@contextmanager
+def renderer(behaviour: str):
+	"""A `wkhtmltopdf` first on this process's PATH for the block, which does `behaviour` (a shell
+	line) instead of rendering: Frappe finds the renderer by PATH (pdfkit runs `which
+	wkhtmltopdf`). It writes its process id to `pid` in its folder."""
+	folder = tempfile.mkdtemp(prefix="kinerja-wkhtmltopdf-")
+	path = os.path.join(folder, "wkhtmltopdf")
+	with open(path, "w") as file:
+		file.write(f'#!/bin/sh\necho $$ > "{folder}/pid"\n{behaviour}\n')
+	os.chmod(path, 0o755)
+	before = os.environ["PATH"]
+	os.environ["PATH"] = f"{folder}:{before}"
+	try:
+		yield folder
+	finally:
+		os.environ["PATH"] = before
+
+
+def run_on_a_full_disk(script: str, files_folder: str, timeout: int = 120) -> dict:
+	"""`script` (Python, printing one JSON line last) run in the bench's Python where `files_folder`
+	is a full filesystem: a 512 KB tmpfs filled to its last byte, mounted in a mount namespace of
+	the process's own (an unprivileged user namespace), so that no other process, test or the
+	served site sees it, and it is gone when the process ends."""
+	fill = 'mount -t tmpfs -o size=512k kinerja-full "$1" && (dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null || true)'
+	result = subprocess.run(
+		[
+			"unshare",
+			"--user",
+			"--map-root-user",
+			"--mount",
+			"sh",
+			"-ec",
+			f'{fill}; shift; exec "$@"',
+			"sh",
+			files_folder,
+			sys.executable,
+			"-c",
+			script,
+		],
+		cwd=os.path.abspath(frappe.local.sites_path),
+		capture_output=True,
+		text=True,
+		timeout=timeout,
+	)
+	assert result.returncode == 0, result.stderr
+	return json.loads(result.stdout.strip().splitlines()[-1])
