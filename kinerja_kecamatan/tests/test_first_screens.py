@@ -3,8 +3,9 @@
 One kecamatan with the demo's seven units and singkatan, its TW I 2024 cycle at step 4 (the units
 fill in their Isian, the Pelaksana collects). The Sekretaris heads the Sekretariat as in the demo;
 here the Pelaksana also heads the Seksi Kesejahteraan Sosial, so a head who is the current step's
-actor is shown too. In Chromium, a unit head opens the desk at 390 px and at desktop width, and
-the Camat's sidebar and chart are read as shown (screenshots in test-artifacts/).
+actor is shown too. In Chromium, a unit head opens the desk at 390 px and at desktop width and
+fills their Isian in its grid at 390 px, the Sekretaris finds a button to the workspace, and the
+Camat's sidebar and chart are read as shown (screenshots in test-artifacts/).
 """
 
 from unittest.mock import patch
@@ -29,6 +30,7 @@ from kinerja_kecamatan.tests.browser import (
 	PASSWORD,
 	PHONE,
 	BrowserTestCase,
+	eventually,
 	needs_chromium,
 )
 from kinerja_kecamatan.tests.factories import (
@@ -274,6 +276,53 @@ class TestFirstScreensInBrowser(BrowserTestCase):
 		self.assertTrue(download.value.suggested_filename.endswith(".xlsx"))
 		card.locator(".btn-buka-isian").click()
 		self.page.wait_for_url(f"**/app/isian-data-kinerja/{isian}")
+
+	def test_a_unit_head_fills_their_isian_in_the_grid_on_a_phone(self):
+		pmd = self.world["units"]["Seksi Pemberdayaan Masyarakat Desa"]
+		isian, head = self.world["isian"][pmd], self.world["heads"][pmd]
+		update_password(head, PASSWORD)
+		frappe.db.commit()
+		self.login(head, PHONE)
+		self.open_form(ISIAN, isian)
+		grid = self.page.locator('.frappe-control[data-fieldname="indikator"]')
+		cell = grid.locator('.grid-body .grid-static-col[data-fieldname="realisasi_tw"]')
+		expect(cell).to_have_count(1)
+		self.page.screenshot(path=str(ARTIFACTS / "isian_kepala_unit_390px.png"), full_page=True)
+		# Realisasi TW is on the screen, beside the indicator: no row has to be opened to fill it
+		box = cell.bounding_box()
+		self.assertGreaterEqual(box["x"], 0)
+		self.assertLessEqual(box["x"] + box["width"], PHONE["width"])
+		# the indicators are the unit's: none to add, delete or change
+		expect(grid.locator(".grid-add-row")).to_be_hidden()
+		# sent with nothing filled in, it is refused with what to do
+		self.page.locator(".page-actions .primary-action").click()
+		self.page.locator(".modal.show .btn-primary").click()  # Frappe's "submit permanently?"
+		expect(self.page.locator(".modal.show .msgprint")).to_contain_text(
+			"0 dari 1 indikator berisi realisasi"
+		)
+		self.page.screenshot(path=str(ARTIFACTS / "isian_kosong_ditolak_390px.png"), full_page=True)
+		self.page.locator(".modal.show .btn-modal-close").click()
+		expect(self.page.locator(".modal.show")).to_have_count(0)
+		self.assertEqual(frappe.db.get_value(ISIAN, isian, "docstatus"), 0)
+		# typed in the grid itself, with the indicator left as it is, and Tab adds no row
+		cell.click()
+		cell.locator("input").fill("100")
+		expect(grid.locator('.grid-body .grid-static-col[data-fieldname="indikator"] input')).to_be_disabled()
+		self.page.keyboard.press("Tab")
+		expect(grid.locator(".grid-body .grid-row")).to_have_count(1)
+		self.page.keyboard.press("Control+s")
+		self.assertEqual(eventually(lambda: frappe.db.get_value(ISIAN, isian, "jumlah_terisi"), 1), 1)
+		grid.locator(".grid-body .row-index").click()  # the row's edit button is off the screen
+		row_form = self.page.locator(".grid-row-open")
+		expect(
+			row_form.locator('.form-in-grid .frappe-control[data-fieldname="realisasi_tw"] input')
+		).to_have_value("100")
+		for action in (".grid-delete-row", ".grid-insert-row-below", ".grid-duplicate-row"):
+			expect(row_form.locator(action)).to_be_hidden()
+		expect(
+			row_form.locator('.form-in-grid .frappe-control[data-fieldname="indikator"] input:visible')
+		).to_have_count(0)
+		self.page.screenshot(path=str(ARTIFACTS / "isian_baris_390px.png"), full_page=True)
 
 	def test_the_sekretaris_sees_their_open_isian_and_a_button_to_the_workspace(self):
 		self.login(self.sekretaris, PHONE)

@@ -7,6 +7,8 @@ const PREVIEW_API =
 
 frappe.ui.form.on("Isian Data Kinerja", {
 	refresh(frm) {
+		keep_indicators(frm);
+		preview_while_typing_in_the_grid(frm);
 		if (frm.doc.jumlah_indikator) {
 			frm.dashboard.add_comment(
 				__("{0} dari {1} indikator sudah diisi realisasinya.", [
@@ -43,14 +45,44 @@ frappe.ui.form.on("Isian Data Kinerja Indikator", {
 	realisasi_tw(frm) {
 		preview_capaian(frm);
 	},
+	indikator_add(frm, cdt, cdn) {
+		// Tab from the last realisasi adds a row in Frappe's grid, whatever cannot_add_rows says
+		if (frappe.model.can_create(frm.doctype)) return;
+		frappe.model.clear_doc(cdt, cdn);
+	},
 });
 
-// Capaian and predikat as the head types, computed by the server as a save would; the save
-// still recomputes everything.
-const preview_capaian = frappe.utils.debounce((frm) => {
+// The indicators are set when the Isian is made (the server refuses any other set from a unit
+// head): a user who may not make an Isian fills them in, and is offered no row to add or delete
+// and no indicator to change.
+function keep_indicators(frm) {
+	if (frappe.model.can_create(frm.doctype)) return;
+	frm.set_df_property("indikator", "cannot_add_rows", 1);
+	frm.set_df_property("indikator", "cannot_delete_rows", 1);
+	frm.fields_dict.indikator.grid.update_docfield_property("indikator", "read_only", 1);
+}
+
+// In a grid cell Frappe sets the value only when the head leaves it: meanwhile the form counts
+// as changed (so another user's save is announced, not silently reloaded over the typing) and
+// the preview follows each keystroke.
+function preview_while_typing_in_the_grid(frm) {
+	frm.fields_dict.indikator.grid.wrapper
+		.off("input.kinerja")
+		.on("input.kinerja", '.grid-static-col input[data-fieldname="realisasi_tw"]', (e) => {
+			frm.dirty();
+			const row = $(e.target).closest(".grid-row").attr("data-name");
+			preview_capaian(frm, { [row]: e.target.value });
+		});
+}
+
+// Capaian and predikat as the head types (`typed`: row name → what its cell holds now),
+// computed by the server as a save would; the save still recomputes everything.
+const preview_capaian = frappe.utils.debounce((frm, typed = {}) => {
 	if (frm.is_new() || frm.doc.docstatus !== 0) return;
 	const realisasi = {};
-	(frm.doc.indikator || []).forEach((row) => (realisasi[row.name] = row.realisasi_tw || ""));
+	(frm.doc.indikator || []).forEach(
+		(row) => (realisasi[row.name] = typed[row.name] ?? (row.realisasi_tw || ""))
+	);
 	frappe.xcall(PREVIEW_API, { name: frm.doc.name, realisasi }).then((preview) => {
 		const grid = frm.fields_dict.indikator.grid;
 		(frm.doc.indikator || []).forEach((row) => {

@@ -45,12 +45,16 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		if monitoring.docstatus == 2:
 			errors.append(_("Monitoring {0} sudah dibatalkan.").format(self.monitoring))
 		self.validate_unit(unit, errors)
+		self.validate_indicators_kept(errors)
 		self.validate_rows(errors)
 		throw_if_any(errors, _("Isian Data Kinerja belum valid"))
 
 		perjanjian_kinerja = frappe.get_cached_doc(PERJANJIAN_KINERJA, monitoring.perjanjian_kinerja)
 		throw_if_any(compute_isian(self, perjanjian_kinerja), _("Isian Data Kinerja belum valid"))
 		self.validate_analysis()
+
+	def before_submit(self):
+		self.refuse_empty()
 
 	def on_submit(self):
 		update_progress(self.monitoring)
@@ -78,6 +82,37 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 				_("Unit Kerja {0} sudah memiliki Isian untuk monitoring ini: {1}.").format(
 					self.unit_kerja, duplicate
 				)
+			)
+
+	def validate_indicators_kept(self, errors):
+		"""The indicators are the unit's in the Perjanjian Kinerja, set when the Isian is made: a
+		unit head (who may not make an Isian) fills them in, and adds, removes or swaps none."""
+		before = self.get_doc_before_save() or (
+			self.amended_from and frappe.get_doc(ISIAN, self.amended_from)
+		)
+		if not before or frappe.has_permission(ISIAN, "create"):
+			return
+		if sorted(row.indikator or "" for row in self.indikator) != sorted(
+			row.indikator for row in before.indikator
+		):
+			errors.append(
+				_(
+					"Indikator Isian ditetapkan saat Format Isian disampaikan: kepala unit mengisi"
+					" realisasinya, tanpa menambah, menghapus atau mengganti indikator."
+				)
+			)
+
+	def refuse_empty(self):
+		"""An Isian sent with no realisasi at all reports nothing. Some rows may stay empty: those
+		indicators have no data yet ("belum ada data"), as the report then says."""
+		if self.indikator and not self.jumlah_terisi:
+			frappe.throw(
+				_(
+					"Isian belum dapat dikirim: 0 dari {0} indikator berisi realisasi. Isi kolom"
+					" Realisasi TW pada tabel Indikator, simpan, lalu kirim; kosongkan hanya indikator"
+					" yang memang belum ada datanya."
+				).format(len(self.indikator)),
+				title=_("Realisasi belum diisi"),
 			)
 
 	def validate_rows(self, errors):

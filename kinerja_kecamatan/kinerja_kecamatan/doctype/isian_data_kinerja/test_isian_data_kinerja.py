@@ -5,6 +5,8 @@ import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_field
 from frappe.tests.utils import FrappeTestCase
 
+from kinerja_kecamatan.demo.quarter import as_user
+from kinerja_kecamatan.doctypes import ISIAN
 from kinerja_kecamatan.tests.bench import run_bench
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
@@ -16,6 +18,7 @@ from kinerja_kecamatan.tests.factories import (
 	make_unit_head,
 )
 from kinerja_kecamatan.tests.rest import rest
+from kinerja_kecamatan.validation import KinerjaValidationError
 
 
 class IsianTestCase(FrappeTestCase):
@@ -225,3 +228,55 @@ class TestUnitHeadAccess(FrappeTestCase):
 		)
 		status, _ = rest("POST", method, self.head_a, {"name": self.isian_b, "realisasi": {}})
 		self.assertEqual(status, 403)
+
+
+class TestTheIndicatorsGiven(FrappeTestCase):
+	"""A unit head fills in the indicators their Isian was made with, and sends nothing empty."""
+
+	def setUp(self):
+		kecamatan = make_kecamatan()
+		self.unit, self.head = make_unit_head(kecamatan)
+		self.first, self.second, self.third = (make_indikator(kecamatan, self.unit) for _ in range(3))
+		pk = make_pk(
+			kecamatan,
+			2024,
+			{name: (400, 100, 100, 100, 100) for name in (self.first, self.second, self.third)},
+		)
+		self.isian = make_isian(make_monitoring(pk), self.unit, {self.first: "", self.second: ""}).name
+
+	def test_a_head_fills_the_realisasi_and_keeps_the_indicators(self):
+		refused = "kepala unit mengisi realisasinya, tanpa menambah, menghapus atau mengganti indikator"
+		changes = {
+			"a row added": lambda doc: doc.append("indikator", {"indikator": self.third}),
+			"a row deleted": lambda doc: doc.indikator.pop(),
+			"an indicator changed": lambda doc: doc.indikator[1].update({"indikator": self.third}),
+		}
+		with as_user(self.head):
+			for change, make in changes.items():
+				with self.subTest(change=change):
+					doc = frappe.get_doc(ISIAN, self.isian)
+					make(doc)
+					self.assertRaisesRegex(KinerjaValidationError, refused, doc.save)
+			doc = frappe.get_doc(ISIAN, self.isian)
+			doc.indikator[0].realisasi_tw = "100"
+			doc.save()
+		self.assertEqual(frappe.db.get_value(ISIAN, self.isian, "jumlah_terisi"), 1)
+		# whoever may make an Isian (the Pelaksana, the Kasubbag PK) may still correct its rows
+		doc = frappe.get_doc(ISIAN, self.isian)
+		doc.append("indikator", {"indikator": self.third})
+		doc.save()
+		self.assertEqual(frappe.db.get_value(ISIAN, self.isian, "jumlah_indikator"), 3)
+
+	def test_an_isian_without_any_realisasi_is_not_sent(self):
+		with as_user(self.head):
+			doc = frappe.get_doc(ISIAN, self.isian)
+			self.assertRaisesRegex(
+				frappe.ValidationError,
+				"Isian belum dapat dikirim: 0 dari 2 indikator berisi realisasi",
+				doc.submit,
+			)
+			# one indicator without data yet is "belum ada data", which the report shows
+			doc = frappe.get_doc(ISIAN, self.isian)
+			doc.indikator[0].realisasi_tw = "100"
+			doc.submit()
+		self.assertEqual(frappe.db.get_value(ISIAN, self.isian, ["docstatus", "jumlah_terisi"]), (1, 1))

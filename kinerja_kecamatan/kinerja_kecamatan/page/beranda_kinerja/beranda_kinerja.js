@@ -59,8 +59,8 @@ kinerja_kecamatan.Beranda = class Beranda {
 		// a button, not a line of text: the way to the cycles and reports from here
 		html += `<div class="beranda-tombol beranda-ruang-kerja">
 			<a class="btn btn-default btn-ruang-kerja" href="/app/kinerja-kecamatan">${e(
-			__("Buka ruang kerja Kinerja Kecamatan")
-		)}</a>
+				__("Buka ruang kerja Kinerja Kecamatan")
+			)}</a>
 		</div>`;
 		this.$body.html(html);
 	}
