@@ -3,6 +3,7 @@ guards that keep that File as it was archived.
 """
 
 import hashlib
+import os
 
 import frappe
 from frappe import _
@@ -55,17 +56,21 @@ def archive_laporan(monitoring) -> str:
 	# the PDF the Camat signed electronically; a report signed before that (HMAC only) is rendered
 	pdf = signed_pdf(laporan) or render_pdf(laporan)
 	# each kecamatan numbers its own archive
-	pattern = frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
+	pattern = (
+		frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
+	)
 	if invalid_archive_pattern(pattern):
 		frappe.throw(invalid_archive_pattern(pattern))
 	nomor_arsip = make_autoname(archive_pattern(pattern, monitoring), doc=monitoring)
+	file_name = f"{nomor_arsip.replace('/', '-')}.pdf"
+	remove_orphaned_archive(file_name)
 	# attached to both the cycle and the report: Frappe deletes a file from disk only when no
 	# other File record shares its content, so the archive outlives any one record
 	for doctype, name in ((monitoring.doctype, monitoring.name), (laporan.doctype, laporan.name)):
 		saved = frappe.get_doc(
 			{
 				"doctype": "File",
-				"file_name": f"{nomor_arsip.replace('/', '-')}.pdf",
+				"file_name": file_name,
 				"attached_to_doctype": doctype,
 				"attached_to_name": name,
 				"is_private": 1,
@@ -84,10 +89,22 @@ def archive_laporan(monitoring) -> str:
 	return saved.file_url
 
 
+def remove_orphaned_archive(file_name: str) -> None:
+	"""A PDF at this archive number's file name that no File record holds was written by an archive
+	whose transaction never committed (the database died between writing the file and the
+	commit, issue 26). Its number was rolled back with it and is being given again now, so the
+	file is this archive's to replace; left there, Frappe would save the new one beside it under a
+	suffixed name. The series' row lock, taken by make_autoname, keeps two archives off one number."""
+	path = frappe.get_site_path("private", "files", file_name)
+	if os.path.exists(path) and not frappe.db.exists("File", {"file_url": f"/private/files/{file_name}"}):
+		os.remove(path)
+
+
 def is_archive_file(file_url: str | None) -> bool:
 	"""Whether `file_url` is (or was) a report's signed or archived PDF."""
 	return bool(file_url) and bool(
-		frappe.db.exists(LAPORAN, {"file_arsip": file_url}) or frappe.db.exists(LAPORAN, {"berkas_ttd": file_url})
+		frappe.db.exists(LAPORAN, {"file_arsip": file_url})
+		or frappe.db.exists(LAPORAN, {"berkas_ttd": file_url})
 	)
 
 

@@ -166,7 +166,7 @@ serve_site() {
 	rm -f "$socket"
 	# gunicorn as `bench setup supervisor` runs it: from the sites folder, preloaded, recycled
 	cat >"$procfile" <<-PROCFILE
-		web: cd sites && exec ../env/bin/gunicorn -b unix:$socket -w $(gunicorn_workers) --max-requests 5000 --max-requests-jitter 500 -t 120 --graceful-timeout 30 frappe.app:application --preload
+		web: cd sites && exec ../env/bin/gunicorn -b unix:$socket -w $(gunicorn_workers) --max-requests 5000 --max-requests-jitter 500 -t 120 --graceful-timeout 30 kinerja_kecamatan.wsgi:application --preload
 		socketio: exec env FRAPPE_SOCKETIO_PORT=$socketio_port node apps/frappe/socketio.js
 		nginx: exec $NGINX_BIN -c $conf -e $BENCH_DIR/logs/$name-nginx-error.log
 	PROCFILE

@@ -142,18 +142,23 @@ class Progress:
 		return False
 
 
-def count_uncommitted(doctype: str, **filters) -> int:
-	"""Rows of `doctype` as the database holds them now, uncommitted ones included: what a worker
-	has written so far in its open transaction."""
+def connect_site_database(autocommit: bool = True) -> pymysql.Connection:
+	"""A connection of the test's own to the site's database, beside Frappe's."""
 	conf = frappe.conf
-	connection = pymysql.connect(
+	return pymysql.connect(
 		host=conf.db_host,
 		port=int(conf.db_port),
 		user=conf.get("db_user") or conf.db_name,
 		password=conf.db_password,
 		database=conf.db_name,
-		autocommit=True,
+		autocommit=autocommit,
 	)
+
+
+def count_uncommitted(doctype: str, **filters) -> int:
+	"""Rows of `doctype` as the database holds them now, uncommitted ones included: what a worker
+	has written so far in its open transaction."""
+	connection = connect_site_database()
 	try:
 		with connection.cursor() as cursor:
 			cursor.execute("set session transaction isolation level read uncommitted")
