@@ -115,10 +115,13 @@ class TestSignedReport(FrappeTestCase):
 			["attached_to_doctype", "attached_to_name", "is_private"],
 			order_by="attached_to_doctype",
 		)
-		# one copy on the report and one on the cycle: the file outlives either record
+		# the file the Camat signed (on the report), archived on the report and on the cycle: one
+		# file on disk that outlives any of its records
+		self.assertEqual(self.laporan.file_arsip, self.laporan.berkas_ttd)
 		self.assertEqual(
 			[(f.attached_to_doctype, f.attached_to_name, f.is_private) for f in records],
 			[
+				(self.laporan.doctype, self.laporan.name, 1),
 				(self.laporan.doctype, self.laporan.name, 1),
 				(self.monitoring.doctype, self.monitoring.name, 1),
 			],
