@@ -3,14 +3,13 @@ guards that keep that File as it was archived.
 """
 
 import hashlib
-import os
 
 import frappe
 from frappe import _
 
 from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN
 from kinerja_kecamatan.laporan.draft import laporan_of
-from kinerja_kecamatan.laporan.pdf_output import insert_pdf
+from kinerja_kecamatan.laporan.pdf_output import insert_pdf, remove_orphan
 from kinerja_kecamatan.laporan.signature import render_pdf, signed_pdf, verify
 
 ARCHIVE_PLACEHOLDERS = ("kecamatan", "tahun", "triwulan")
@@ -63,7 +62,8 @@ def archive_laporan(monitoring) -> str:
 		frappe.throw(invalid_archive_pattern(pattern))
 	nomor_arsip = make_autoname(archive_pattern(pattern, monitoring), doc=monitoring)
 	file_name = f"{nomor_arsip.replace('/', '-')}.pdf"
-	remove_orphaned_archive(file_name)
+	# its number was rolled back with a crashed archive and is given again now: the file is this one's
+	remove_orphan(file_name)
 	# attached to both the cycle and the report: Frappe deletes a file from disk only when no
 	# other File record shares its content, so the archive outlives any one record
 	for doctype, name in ((monitoring.doctype, monitoring.name), (laporan.doctype, laporan.name)):
@@ -87,17 +87,6 @@ def archive_laporan(monitoring) -> str:
 		}
 	)
 	return saved.file_url
-
-
-def remove_orphaned_archive(file_name: str) -> None:
-	"""A PDF at this archive number's file name that no File record holds was written by an archive
-	whose transaction never committed (the database died between writing the file and the
-	commit, issue 26). Its number was rolled back with it and is being given again now, so the
-	file is this archive's to replace; left there, Frappe would save the new one beside it under a
-	suffixed name. The series' row lock, taken by make_autoname, keeps two archives off one number."""
-	path = frappe.get_site_path("private", "files", file_name)
-	if os.path.exists(path) and not frappe.db.exists("File", {"file_url": f"/private/files/{file_name}"}):
-		os.remove(path)
 
 
 def is_archive_file(file_url: str | None) -> bool:

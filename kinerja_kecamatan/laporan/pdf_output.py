@@ -94,6 +94,18 @@ def kill_with_children(process: psutil.Process) -> None:
 			pass
 
 
+def remove_orphan(file_name: str) -> None:
+	"""A PDF at this file name that no File record holds was written by a signing or an archive
+	whose transaction never committed (the database died between writing the file and the
+	commit). The report or archive number it was written for is being written again now, so the
+	file is this write's to replace; left there, Frappe would save the new one beside it under a
+	suffixed name, and the orphan would stay for good. (An archive number's series row lock, taken
+	by make_autoname, and a report's own row lock keep two writes off one name.)"""
+	path = frappe.get_site_path("private", "files", file_name)
+	if os.path.exists(path) and not frappe.db.exists("File", {"file_url": f"/private/files/{file_name}"}):
+		os.remove(path)
+
+
 def insert_pdf(file_doc) -> None:
 	"""`file_doc` (a new File holding a PDF) inserted; with the disk full, the part of it written
 	is removed and the user told. Frappe removes a new file on rollback only once it is written

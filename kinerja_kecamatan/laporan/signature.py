@@ -19,7 +19,7 @@ from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
 from kinerja_kecamatan.laporan import pades, pki
 from kinerja_kecamatan.laporan.certificates import trust_roots
 from kinerja_kecamatan.laporan.draft import NARRATIVE_FIELDS, collect_rows, laporan_of, summarise
-from kinerja_kecamatan.laporan.pdf_output import bounded_render, insert_pdf
+from kinerja_kecamatan.laporan.pdf_output import bounded_render, insert_pdf, remove_orphan
 from kinerja_kecamatan.laporan.signer import signer_of
 from kinerja_kecamatan.laporan.signers import sign_report_pdf, signing_time_text
 
@@ -142,10 +142,12 @@ def seal_pdf(laporan, location: str) -> None:
 	step. A refusal (wrong passphrase, revoked certificate, the service down) throws, and the whole
 	signing step is undone with it."""
 	pdf = sign_report_pdf(render_pdf(laporan), laporan.penandatangan, location)
+	file_name = f"{laporan.name}-ttd.pdf"
+	remove_orphan(file_name)  # left by a signing the database lost before its commit
 	saved = frappe.get_doc(
 		{
 			"doctype": "File",
-			"file_name": f"{laporan.name}-ttd.pdf",
+			"file_name": file_name,
 			"attached_to_doctype": laporan.doctype,
 			"attached_to_name": laporan.name,
 			"is_private": 1,

@@ -110,7 +110,17 @@ class TestLocalSignature(FrappeTestCase):
 		spaced = f"{pejabat.nip[:8]} {pejabat.nip[8:14]} {pejabat.nip[14]} {pejabat.nip[15:]}"
 
 		self.assertIn("Passphrase salah", sign_refused(camat, name, "bukan-passphrase"))
+		# a signed PDF that a signing lost with the database left behind, with no File record:
+		# the next signing of this report takes its place
+		orphan = frappe.get_site_path("private", "files", f"{laporan}-ttd.pdf")
+		with open(orphan, "wb") as stale:
+			stale.write(b"%PDF-1.4 sisa penandatanganan yang gagal")
 		act(camat, name, forward_action(name))
+		self.assertEqual(
+			frappe.db.get_value(LAPORAN, laporan, "berkas_ttd"), f"/private/files/{laporan}-ttd.pdf"
+		)
+		with open(orphan, "rb") as signed:
+			self.assertIn("Signature is Valid.", pdfsig(signed.read()))
 		act(pelaksana, name, forward_action(name))
 		frappe.db.commit()
 		pdf = archived_pdf(laporan)
