@@ -93,13 +93,19 @@ def sign_refused(camat: str, cycle: str, passphrase: str = DEMO_PASSPHRASE) -> s
 	return message
 
 
+def cycle_awaiting_signature():
+	"""(people, cycle, heads): a kecamatan of two units whose cycle waits at the Camat's signature."""
+	people = make_cycle_people()
+	cycle, heads = make_cycle(people, units=2)
+	run_quarter(people, heads, cycle.name, on_target, until=11)
+	return people, cycle, heads
+
+
 class TestLocalSignature(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.people = make_cycle_people()
-		cls.cycle, cls.heads = make_cycle(cls.people, units=2)
-		run_quarter(cls.people, cls.heads, cls.cycle.name, on_target, until=11)
+		cls.people, cls.cycle, cls.heads = cycle_awaiting_signature()
 		cls.camat_pejabat = frappe.db.get_value("Kecamatan", cls.cycle.kecamatan, "camat")
 		frappe.db.commit()
 
@@ -348,9 +354,7 @@ class TestRemoteSignature(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.people = make_cycle_people()
-		cls.cycle, cls.heads = make_cycle(cls.people, units=2)
-		run_quarter(cls.people, cls.heads, cls.cycle.name, on_target, until=11)
+		cls.people, cls.cycle, cls.heads = cycle_awaiting_signature()
 		pejabat = frappe.db.get_value("Kecamatan", cls.cycle.kecamatan, "camat")
 		frappe.db.set_value("Pejabat", pejabat, "nik", NIK)
 		ca = ensure_demo_ca()
