@@ -53,6 +53,6 @@ args=("$@")
 cd "$BENCH_DIR/apps/$APP_NAME"
 status=0
 as_bench_user env KINERJA_TEST_SITE="$TEST_SITE" SITES_PATH="$BENCH_DIR/sites" DB_ROOT_PASSWORD="$DB_ROOT_PASSWORD" KINERJA_REPLICA_PORT="$REPLICA_PORT" \
-	"$BENCH_DIR/env/bin/python" -m pytest "${args[@]}" || status=$?
+	"$BENCH_DIR/env/bin/python" -m pytest --durations=40 "${args[@]}" || status=$?
 # pytest's own summary says what failed; its status is the script's
 exit $status
