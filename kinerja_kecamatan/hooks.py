@@ -85,6 +85,8 @@ scheduler_events = {
 	# every few minutes: a job whose worker was killed mid-job runs again
 	"all": ["kinerja_kecamatan.jobs.resume_stranded"],
 	"hourly": ["kinerja_kecamatan.workflow.reminders.send_reminders"],
+	# a follow-up past its due date with nothing reported becomes its officer's task
+	"daily": ["kinerja_kecamatan.tindak_lanjut.overdue.escalate_overdue"],
 }
 
 # Printing

@@ -21,20 +21,24 @@ from frappe.utils.caching import request_cache
 from kinerja_kecamatan.doctypes import (
 	BLANKO,
 	BLANKO_INDIKATOR,
+	BLANKO_TINDAK_LANJUT,
 	INDIKATOR,
 	ISIAN,
 	ISIAN_INDIKATOR,
+	ISIAN_TINDAK_LANJUT,
 	JADWAL,
 	JADWAL_UNIT,
 	KECAMATAN,
 	LAPORAN,
 	LAPORAN_INDIKATOR,
+	LAPORAN_TINDAK_LANJUT,
 	LOG_LANGKAH,
 	MONITORING,
 	PEJABAT,
 	PERJANJIAN_KINERJA,
 	SERTIFIKAT,
 	SOP_KINERJA,
+	TINDAK_LANJUT,
 	UNIT_KERJA,
 )
 from kinerja_kecamatan.workflow.sop import (
@@ -69,6 +73,8 @@ SCOPE_FIELDS = {
 	# a kecamatan's own SOP; the kabupaten's procedure has none (KABUPATEN_RECORDS)
 	SOP_KINERJA: ("kecamatan", None),
 	SERTIFIKAT: ("kecamatan", None),
+	# a unit's follow-ups are its head's, as its Isian is
+	TINDAK_LANJUT: ("kecamatan", "unit_kerja"),
 }
 # Confined DocTypes whose records without a kecamatan are the kabupaten's: every kecamatan reads
 # them (a kecamatan without an SOP of its own runs its cycles under the kabupaten's procedure),
@@ -85,6 +91,9 @@ CONFINED_CHILDREN = (
 	ISIAN_INDIKATOR,
 	BLANKO_INDIKATOR,
 	LAPORAN_INDIKATOR,
+	ISIAN_TINDAK_LANJUT,
+	BLANKO_TINDAK_LANJUT,
+	LAPORAN_TINDAK_LANJUT,
 	"Laporan Rekap Predikat",
 	"Laporan Capaian Unit",
 	"Langkah SOP Kinerja",

@@ -20,9 +20,18 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
-from kinerja_kecamatan.doctypes import BLANKO_INDIKATOR, ISIAN, ISIAN_INDIKATOR, LAPORAN, MONITORING
+from kinerja_kecamatan.doctypes import (
+	BLANKO_INDIKATOR,
+	BLANKO_TINDAK_LANJUT,
+	ISIAN,
+	ISIAN_INDIKATOR,
+	ISIAN_TINDAK_LANJUT,
+	LAPORAN,
+	MONITORING,
+)
 from kinerja_kecamatan.engine.recompute import COMPUTED_FIELDS, COMPUTED_ROW_FIELDS
-from kinerja_kecamatan.laporan.signature import SIGNATURE_FIELDS
+from kinerja_kecamatan.laporan.signature import FOLLOW_UP_COUNTS, SIGNATURE_FIELDS
+from kinerja_kecamatan.tindak_lanjut.records import ANSWER_FIELDS, PLAN_FIELDS
 
 # DocType → fields (a Table field means its whole content) the server owns.
 SERVER_FIELDS = {
@@ -39,6 +48,10 @@ SERVER_FIELDS = {
 		"ada_data",
 		"di_bawah_target",
 	),
+	# the follow-ups a unit head answers are listed by the server (tindak_lanjut/records.py)
+	ISIAN_TINDAK_LANJUT: PLAN_FIELDS,
+	# the team verifies what the unit reported; both come from the Isian
+	BLANKO_TINDAK_LANJUT: PLAN_FIELDS + ANSWER_FIELDS,
 	LAPORAN: (
 		"rata_rata_capaian",
 		"predikat",
@@ -48,6 +61,8 @@ SERVER_FIELDS = {
 		"rekap_predikat",
 		"capaian_unit",
 		"rincian",
+		*FOLLOW_UP_COUNTS,
+		"pelaksanaan_tindak_lanjut",
 		*SIGNATURE_FIELDS,
 		"ditandatangani_pada",
 		"ditandatangani_oleh",
@@ -75,6 +90,7 @@ BACKGROUND_FIELDS = {
 		"jumlah_unit",
 		"jumlah_isian_diajukan",
 		"unit_terlambat",
+		"tindak_lanjut_belum_dilaporkan",
 	),
 }
 STANDARD_ROW_KEYS = {"name", "idx", "parent", "parentfield", "parenttype", "doctype", "docstatus", "owner"}

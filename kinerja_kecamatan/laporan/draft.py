@@ -13,6 +13,7 @@ from kinerja_kecamatan.engine.predikat import get_skala_predikat
 from kinerja_kecamatan.engine.units import active_units
 from kinerja_kecamatan.laporan.signer import signer_of
 from kinerja_kecamatan.reports import report_data
+from kinerja_kecamatan.tindak_lanjut import records as tindak_lanjut
 from kinerja_kecamatan.validation import missing_mandatory
 
 NARRATIVE_FIELDS = ("pendahuluan", "temuan", "rekomendasi", "tindak_lanjut", "kesimpulan")
@@ -51,6 +52,7 @@ def draft_laporan(monitoring):
 	rows, temuan, rekomendasi = collect_rows(monitoring)
 	laporan.set("rincian", rows)
 	summarise(laporan, rows)
+	tindak_lanjut.set_report_section(laporan, monitoring)
 	defaults = default_narrative(monitoring, laporan, temuan, rekomendasi)
 	for field in NARRATIVE_FIELDS:
 		if not (laporan.get(field) or "").strip():

@@ -2,10 +2,11 @@
 Read-only: with a read replica configured, Frappe serves them from it."""
 
 import frappe
-from frappe.utils import now_datetime
+from frappe.utils import now_datetime, nowdate
 
-from kinerja_kecamatan.doctypes import MONITORING
+from kinerja_kecamatan.doctypes import MONITORING, TINDAK_LANJUT
 from kinerja_kecamatan.engine.predikat import predikat_labels
+from kinerja_kecamatan.engine.tindak_lanjut import DIRENCANAKAN
 from kinerja_kecamatan.reports.report_data import (
 	SUMMARY_FIELDS,
 	isian_rows,
@@ -35,6 +36,19 @@ def langkah_terlambat(filters=None) -> int:
 		frappe.get_list(
 			MONITORING,
 			filters={"docstatus": 0, "batas_waktu_langkah": ("<", now_datetime())},
+			pluck="name",
+		)
+	)
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def tindak_lanjut_terlambat(filters=None) -> int:
+	"""Follow-ups past their due date with nothing reported, among those the user may see."""
+	return len(
+		frappe.get_list(
+			TINDAK_LANJUT,
+			filters={"status": DIRENCANAKAN, "batas_waktu": ("<", nowdate())},
 			pluck="name",
 		)
 	)

@@ -14,6 +14,7 @@ from kinerja_kecamatan.engine.units import (
 	units_pending_isian,
 	units_with_isian,
 )
+from kinerja_kecamatan.tindak_lanjut.records import unreported_by_unit
 from kinerja_kecamatan.workflow.behaviours import PENGHIMPUNAN
 from kinerja_kecamatan.workflow.sop_record import sop_of
 
@@ -126,6 +127,12 @@ def update_progress(monitoring_name: str) -> None:
 		and now_datetime() > get_datetime(monitoring.batas_waktu_langkah)
 	)
 	text = "\n".join(f"{name} ({_('terlambat')})" if late else name for name in pending)
+	unreported = unreported_by_unit(monitoring)
+	follow_ups = "\n".join(
+		_("{0}: {1} tindak lanjut").format(unit.nama_unit, unreported[unit.name])
+		for unit in units
+		if unreported.get(unit.name)
+	)
 	frappe.db.set_value(
 		MONITORING,
 		monitoring_name,
@@ -133,6 +140,7 @@ def update_progress(monitoring_name: str) -> None:
 			"jumlah_unit": len(units),
 			"jumlah_isian_diajukan": submitted,
 			"unit_terlambat": text,
+			"tindak_lanjut_belum_dilaporkan": follow_ups,
 		},
 		update_modified=False,
 	)

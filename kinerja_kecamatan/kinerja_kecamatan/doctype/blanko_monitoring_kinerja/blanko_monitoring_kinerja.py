@@ -12,6 +12,7 @@ from kinerja_kecamatan.engine.predikat import get_skala_predikat
 from kinerja_kecamatan.engine.recompute import capaian_of, earlier_realisasi, perjanjian_kinerja_of
 from kinerja_kecamatan.engine.row_links import RowLinksInBatch
 from kinerja_kecamatan.engine.triwulan import quarter_number
+from kinerja_kecamatan.tindak_lanjut import records as tindak_lanjut
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.locks import LockedAfterStep
 
@@ -37,6 +38,7 @@ class BlankoMonitoringKinerja(LockedAfterStep, RowLinksInBatch, Document):
 			read_number(row, "nilai_terverifikasi", errors)
 		throw_if_any(errors, _("Blanko Monitoring belum valid"))
 		self.copy_reported()
+		tindak_lanjut.copy_reported_to_blanko(self)
 		self.compute_verified()
 
 	def copy_reported(self):
@@ -90,8 +92,15 @@ class BlankoMonitoringKinerja(LockedAfterStep, RowLinksInBatch, Document):
 			for row in self.indikator
 			if row.hasil_verifikasi == "Tidak Sesuai" and not row.nilai_terverifikasi
 		]
+		errors += tindak_lanjut.verification_errors(self)
 		if not self.penandatangan_tim:
 			errors.append(_("Pilih Ketua Tim Monitoring yang menandatangani."))
 		if not self.penandatangan_unit:
 			errors.append(_("Pilih Kepala Unit Kerja yang menandatangani."))
 		throw_if_any(errors, _("Blanko Monitoring belum lengkap"))
+
+	def on_submit(self):
+		tindak_lanjut.verify_from_blanko(self)
+
+	def on_cancel(self):
+		tindak_lanjut.verify_from_blanko(self, cancelled=True)

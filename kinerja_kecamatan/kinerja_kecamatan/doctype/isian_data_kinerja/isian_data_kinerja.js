@@ -8,6 +8,7 @@ const PREVIEW_API =
 frappe.ui.form.on("Isian Data Kinerja", {
 	refresh(frm) {
 		keep_indicators(frm);
+		keep_follow_ups(frm);
 		preview_while_typing_in_the_grid(frm);
 		if (frm.doc.jumlah_indikator) {
 			frm.dashboard.add_comment(
@@ -16,6 +17,17 @@ frappe.ui.form.on("Isian Data Kinerja", {
 					frm.doc.jumlah_indikator,
 				]),
 				frm.doc.jumlah_terisi === frm.doc.jumlah_indikator ? "green" : "blue",
+				true
+			);
+		}
+		const unanswered = (frm.doc.tindak_lanjut_lalu || []).filter((row) => !row.status).length;
+		if (frm.doc.docstatus === 0 && unanswered) {
+			frm.dashboard.add_comment(
+				__(
+					"{0} tindak lanjut triwulan lalu menunggu laporan pelaksanaannya (tabel Tindak Lanjut Triwulan Lalu).",
+					[unanswered]
+				),
+				"orange",
 				true
 			);
 		}
@@ -60,6 +72,13 @@ function keep_indicators(frm) {
 	frm.set_df_property("indikator", "cannot_add_rows", 1);
 	frm.set_df_property("indikator", "cannot_delete_rows", 1);
 	frm.fields_dict.indikator.grid.update_docfield_property("indikator", "read_only", 1);
+}
+
+// The follow-ups come from the previous quarters' signed reports (the server refuses any other
+// list): each is answered, none added or deleted.
+function keep_follow_ups(frm) {
+	frm.set_df_property("tindak_lanjut_lalu", "cannot_add_rows", 1);
+	frm.set_df_property("tindak_lanjut_lalu", "cannot_delete_rows", 1);
 }
 
 // In a grid cell Frappe sets the value only when the head leaves it: meanwhile the form counts

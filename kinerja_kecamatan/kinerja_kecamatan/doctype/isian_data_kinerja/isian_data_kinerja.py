@@ -11,6 +11,7 @@ from kinerja_kecamatan.doctypes import INDIKATOR, ISIAN, MONITORING, PERJANJIAN_
 from kinerja_kecamatan.engine.number_fields import read_number
 from kinerja_kecamatan.engine.recompute import compute_isian
 from kinerja_kecamatan.engine.row_links import RowLinksInBatch
+from kinerja_kecamatan.tindak_lanjut import records as tindak_lanjut
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
 from kinerja_kecamatan.workflow.locks import LockedAfterStep
@@ -47,6 +48,10 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		self.validate_unit(unit, errors)
 		self.validate_indicators_kept(errors)
 		self.validate_rows(errors)
+		self.validate_follow_ups_kept(errors)
+		if self.docstatus == 0:
+			tindak_lanjut.add_missing_rows(self)
+		errors += tindak_lanjut.answer_errors(self, submitting=self.docstatus == 1)
 		throw_if_any(errors, _("Isian Data Kinerja belum valid"))
 
 		perjanjian_kinerja = frappe.get_cached_doc(PERJANJIAN_KINERJA, monitoring.perjanjian_kinerja)
@@ -57,10 +62,12 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 		self.refuse_empty()
 
 	def on_submit(self):
+		tindak_lanjut.report_from_isian(self)
 		update_progress(self.monitoring)
 		close_isian_tasks(self.monitoring, self.unit_kerja)
 
 	def on_cancel(self):
+		tindak_lanjut.withdraw_report(self)
 		update_progress(self.monitoring)
 
 	def validate_unit(self, unit, errors):
@@ -99,6 +106,18 @@ class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
 				_(
 					"Indikator Isian ditetapkan saat Format Isian disampaikan: kepala unit mengisi"
 					" realisasinya, tanpa menambah, menghapus atau mengganti indikator."
+				)
+			)
+
+	def validate_follow_ups_kept(self, errors):
+		"""The follow-ups listed are the server's (tindak_lanjut/records.py): whoever saves answers
+		them, and adds, removes or swaps none."""
+		before = self.get_doc_before_save()
+		if before and not self.flags.server_write and tindak_lanjut.rows_changed_by_client(self, before):
+			errors.append(
+				_(
+					"Daftar Tindak Lanjut Triwulan Lalu berasal dari laporan triwulan sebelumnya:"
+					" laporkan pelaksanaannya, tanpa menambah, menghapus atau mengubah rencananya."
 				)
 			)
 
