@@ -5,12 +5,14 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from kinerja_kecamatan.doctypes import INDIKATOR
 from kinerja_kecamatan.engine.capaian import NilaiTidakValid, to_decimal
+from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
 
 TEMPLATE_VERSION = "1"
 GUIDE_SHEET = "Petunjuk"
@@ -26,6 +28,20 @@ FIRST_INPUT_COL = len(IDENTITY_HEADERS) + 1
 CAPAIAN_HEADER = "Capaian TW (%) (pratinjau)"
 ROW_ID_HEADER = "ID Baris (jangan diubah)"
 REALISASI_FIELD = "realisasi_tw"
+# the second sheet: last quarter's follow-ups, whose status the unit reports in this Isian
+TINDAK_LANJUT_SHEET = "Tindak Lanjut Triwulan Lalu"
+TINDAK_LANJUT_TITLE = "TINDAK LANJUT TRIWULAN LALU"
+TINDAK_LANJUT_IDENTITY = (
+	"No",
+	"Kode",
+	INDIKATOR,
+	"Rencana Tindak Lanjut",
+	"Batas Waktu",
+	"Triwulan Asal",
+)
+STATUS_TINDAK_LANJUT = ("Dilaksanakan", "Sebagian", "Tidak Dilaksanakan")
+STATUS_PERLU_PENJELASAN = ("Sebagian", "Tidak Dilaksanakan")  # the server requires a Penjelasan
+STATUS_DISEBUT = f"{', '.join(STATUS_TINDAK_LANJUT[:-1])} atau {STATUS_TINDAK_LANJUT[-1]}"
 MAX_TEXT = 1000  # characters in one text cell
 MAX_ANGKA = Decimal(10) ** 15  # Excel keeps 15 significant digits; anything larger is a slip
 EXCEL_ERRORS = frozenset(
@@ -59,6 +75,24 @@ class BarisIndikator:
 
 
 @dataclass(frozen=True)
+class BarisTindakLanjut:
+	"""One follow-up of last quarter's report, to be reported in this Isian. ``row_id`` is the
+	Isian's child row; ``batas_waktu`` a date or an ISO date string; ``status`` one of
+	STATUS_TINDAK_LANJUT or None, as stored (prefilled)."""
+
+	row_id: str
+	tindak_lanjut: str  # the Tindak Lanjut Kinerja record
+	indikator: str
+	kode: str
+	uraian: str
+	rencana: str
+	batas_waktu: date | str | None
+	triwulan_asal: str
+	status: str | None = None
+	penjelasan: str | None = None
+
+
+@dataclass(frozen=True)
 class FormatIsian:
 	isian: str
 	monitoring: str
@@ -69,6 +103,17 @@ class FormatIsian:
 	triwulan: str
 	columns: tuple[Kolom, ...]
 	rows: tuple[BarisIndikator, ...]
+	tindak_lanjut: tuple[BarisTindakLanjut, ...] = ()
+
+
+@dataclass(frozen=True)
+class HasilBaca:
+	"""What a valid file holds: {row_id: {fieldname: value}} of the Data sheet's indicators, and
+	{row_id: {"status": …, "penjelasan": …}} of the follow-up sheet's rows, each in the Isian's
+	order."""
+
+	indikator: dict
+	tindak_lanjut: dict
 
 
 DEFAULT_COLUMNS = (
@@ -78,6 +123,10 @@ DEFAULT_COLUMNS = (
 	Kolom("tindak_lanjut", "Tindak Lanjut"),
 	Kolom("keterangan", "Keterangan"),
 )
+
+
+# what the unit fills in on the follow-up sheet; the evidence (bukti) is attached in the desk
+TINDAK_LANJUT_COLUMNS = (Kolom("status", "Status"), Kolom("penjelasan", "Penjelasan"))
 
 
 @dataclass(frozen=True)
@@ -164,8 +213,9 @@ def _cell_number(number: Decimal):
 	return float(number)
 
 
-def _checksum(meta: dict, locked: list) -> str:
-	"""sha256 over the file's identity, row ids, columns and each row's locked identity values."""
+def _checksum(meta: dict, locked: list, locked_tindak_lanjut: list) -> str:
+	"""sha256 over the file's identity, row ids, columns and each row's locked identity values,
+	the follow-ups' too."""
 	payload = [
 		meta["versi"],
 		meta["isian"],
@@ -178,6 +228,9 @@ def _checksum(meta: dict, locked: list) -> str:
 		list(meta["label"]),
 		locked,
 	]
+	# a file without follow-ups sums as before they existed: such files made earlier stay valid
+	if meta["tindak_lanjut"]:
+		payload += [[list(row) for row in meta["tindak_lanjut"]], locked_tindak_lanjut]
 	text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 	return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -191,6 +244,29 @@ def _locked_values(row: BarisIndikator) -> list:
 	]
 
 
+def _batas_waktu(value) -> str:
+	"""A due date as the file shows it: "2025-06-30" → "30 Juni 2025"."""
+	try:
+		return tanggal_indonesia(value)
+	except (ValueError, TypeError, AttributeError):
+		return _clean(value)
+
+
+def _lines(value) -> str:
+	"""Text with its line ends as a cell gives it back: an XML parser reads CR LF and CR as LF."""
+	return _clean(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _locked_tindak_lanjut(row: BarisTindakLanjut) -> list:
+	"""Kode, Rencana Tindak Lanjut, Batas Waktu and Triwulan Asal as the sheet shows them."""
+	return [_clean(row.kode), _lines(row.rencana), _batas_waktu(row.batas_waktu), _clean(row.triwulan_asal)]
+
+
+def _summed_tindak_lanjut(row: BarisTindakLanjut) -> list:
+	"""What the checksum covers of a follow-up: its record and its locked cells."""
+	return [_clean(row.tindak_lanjut), *_locked_tindak_lanjut(row)]
+
+
 def _identity(fmt: FormatIsian) -> dict:
 	return {
 		"versi": TEMPLATE_VERSION,
@@ -202,6 +278,7 @@ def _identity(fmt: FormatIsian) -> dict:
 		"kolom": [_clean(c.fieldname) for c in fmt.columns],
 		"label": [_clean(c.label) for c in fmt.columns],
 		"baris": [(_clean(r.row_id), _clean(r.indikator)) for r in fmt.rows],
+		"tindak_lanjut": [(_clean(r.row_id), _clean(r.tindak_lanjut)) for r in fmt.tindak_lanjut],
 	}
 
 

@@ -1,4 +1,5 @@
-"""Writing a unit's Format Isian: the Petunjuk, Data and hidden _meta sheets."""
+"""Writing a unit's Format Isian: the Petunjuk, Data, Tindak Lanjut Triwulan Lalu and hidden _meta
+sheets."""
 
 import io
 
@@ -25,14 +26,24 @@ from kinerja_kecamatan.format_isian.spec import (
 	META_SHEET,
 	REALISASI_FIELD,
 	ROW_ID_HEADER,
+	STATUS_DISEBUT,
+	STATUS_PERLU_PENJELASAN,
+	STATUS_TINDAK_LANJUT,
+	TINDAK_LANJUT_COLUMNS,
+	TINDAK_LANJUT_IDENTITY,
+	TINDAK_LANJUT_SHEET,
+	TINDAK_LANJUT_TITLE,
 	TITLE,
 	FormatIsian,
+	_batas_waktu,
 	_cell_number,
 	_checksum,
 	_clean,
 	_identity,
 	_layout,
+	_lines,
 	_locked_values,
+	_summed_tindak_lanjut,
 	_try_decimal,
 )
 
@@ -63,6 +74,18 @@ def _height(texts) -> float:
 		wrapped = sum(max(1, -(-len(paragraph) // width)) for paragraph in _clean(text).split("\n"))
 		lines = max(lines, wrapped)
 	return 15.0 * min(lines, 20)
+
+
+def _guide_tindak_lanjut(fmt: FormatIsian) -> str:
+	if not fmt.tindak_lanjut:
+		return f'Sheet "{TINDAK_LANJUT_SHEET}": tidak ada tindak lanjut triwulan lalu yang perlu dilaporkan.'
+	return (
+		f'Sheet "{TINDAK_LANJUT_SHEET}" memuat {len(fmt.tindak_lanjut)} rencana tindak lanjut dari laporan '
+		f"triwulan lalu. Untuk setiap baris pilih Status: {STATUS_DISEBUT}, dan isi Penjelasan (wajib "
+		f"bila {' atau '.join(STATUS_PERLU_PENJELASAN)}). Status boleh kosong selama "
+		"Isian masih draf, tetapi wajib diisi sebelum Isian dikirim. Bukti dukung (file) dilampirkan pada "
+		"halaman Isian di aplikasi, bukan di file ini."
+	)
 
 
 def _write_guide(sheet, fmt: FormatIsian):
@@ -109,6 +132,7 @@ def _write_guide(sheet, fmt: FormatIsian):
 			"Sheet dikunci tanpa kata sandi hanya untuk mencegah salah ketik; aplikasi tetap memeriksa "
 			"setiap sel dan menolak file bila ada yang salah, dengan daftar semua kesalahannya.",
 		),
+		("10.", _guide_tindak_lanjut(fmt)),
 		(None, None),
 		("Rumus capaian menurut jenis indikator", None),
 		*((jenis, rumus) for jenis, rumus in RUMUS.items()),
@@ -142,31 +166,50 @@ def _capaian_formula(jenis: str, real: str, target: str) -> str:
 	return f'=IF(OR({real}="",{target}="",{target}=0),"",{real}/{target}*100)'
 
 
-def _write_data(sheet, fmt: FormatIsian):
-	columns = tuple(fmt.columns)
-	capaian_col, id_col = _layout(len(columns))
-	last_row = HEADER_ROW + len(fmt.rows)
-	grey = PatternFill("solid", fgColor="D9D9D9")
-	header_fill = PatternFill("solid", fgColor="BFBFBF")
-	thin = Side(style="thin", color="808080")
-	border = Border(left=thin, right=thin, top=thin, bottom=thin)
-	top_wrap = Alignment(wrap_text=True, vertical="top")
+GREY = PatternFill("solid", fgColor="D9D9D9")  # locked cells; inputs stay white
+HEADER_FILL = PatternFill("solid", fgColor="BFBFBF")
+_THIN = Side(style="thin", color="808080")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+TOP_WRAP = Alignment(wrap_text=True, vertical="top")
 
-	_put_text(sheet.cell(1, 1), TITLE)
+
+def _write_title(sheet, title: str, fmt: FormatIsian, subtitle: str):
+	_put_text(sheet.cell(1, 1), title)
 	sheet.cell(1, 1).font = Font(bold=True, size=14)
 	_put_text(sheet.cell(2, 1), f"{fmt.unit_label} — Kecamatan {fmt.kecamatan}")
 	sheet.cell(2, 1).font = Font(bold=True)
-	_put_text(sheet.cell(3, 1), f"Triwulan {fmt.triwulan} Tahun {fmt.tahun}")
+	_put_text(sheet.cell(3, 1), subtitle)
 
-	headers = [*IDENTITY_HEADERS, *(c.label for c in columns), CAPAIAN_HEADER, ROW_ID_HEADER]
+
+def _write_header(sheet, headers):
 	for index, label in enumerate(headers, start=1):
 		cell = sheet.cell(HEADER_ROW, index)
 		_put_text(cell, label)
 		cell.font = Font(bold=True)
-		cell.fill = header_fill
-		cell.border = border
+		cell.fill = HEADER_FILL
+		cell.border = BORDER
 		cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
 	sheet.row_dimensions[HEADER_ROW].height = 45
+
+
+def _text_check():
+	return DataValidation(
+		type="textLength",
+		operator="lessThanOrEqual",
+		formula1=str(MAX_TEXT),
+		allow_blank=True,
+		showErrorMessage=True,
+		errorTitle="Teks terlalu panjang",
+		error=f"Teks paling banyak {MAX_TEXT} karakter.",
+	)
+
+
+def _write_data(sheet, fmt: FormatIsian):
+	columns = tuple(fmt.columns)
+	capaian_col, id_col = _layout(len(columns))
+	last_row = HEADER_ROW + len(fmt.rows)
+	_write_title(sheet, TITLE, fmt, f"Triwulan {fmt.triwulan} Tahun {fmt.tahun}")
+	_write_header(sheet, [*IDENTITY_HEADERS, *(c.label for c in columns), CAPAIAN_HEADER, ROW_ID_HEADER])
 
 	realisasi = next((i for i, c in enumerate(columns) if c.fieldname == REALISASI_FIELD and c.numeric), None)
 	for number, row in enumerate(fmt.rows, start=1):
@@ -187,8 +230,8 @@ def _write_data(sheet, fmt: FormatIsian):
 				_put_text(cell, value)
 				cell.number_format = "@"  # typed "1.234" stays text in a text column
 			cell.protection = Protection(locked=False)
-			cell.alignment = top_wrap
-			cell.border = border
+			cell.alignment = TOP_WRAP
+			cell.border = BORDER
 		if realisasi is not None:
 			real = f"{get_column_letter(FIRST_INPUT_COL + realisasi)}{r}"
 			target = f"{get_column_letter(COL_TARGET_TW)}{r}"
@@ -199,9 +242,9 @@ def _write_data(sheet, fmt: FormatIsian):
 		texts += [((row.values or {}).get(c.fieldname), 30) for c in columns if not c.numeric]
 		sheet.row_dimensions[r].height = _height(texts)
 		for c in (*range(1, FIRST_INPUT_COL), capaian_col):
-			sheet.cell(r, c).fill = grey
-			sheet.cell(r, c).border = border
-			sheet.cell(r, c).alignment = top_wrap
+			sheet.cell(r, c).fill = GREY
+			sheet.cell(r, c).border = BORDER
+			sheet.cell(r, c).alignment = TOP_WRAP
 
 	if fmt.rows:
 		number_check = DataValidation(
@@ -219,15 +262,7 @@ def _write_data(sheet, fmt: FormatIsian):
 			promptTitle="Angka",
 			prompt="Angka 0 atau lebih; kosongkan bila belum ada data.",
 		)
-		text_check = DataValidation(
-			type="textLength",
-			operator="lessThanOrEqual",
-			formula1=str(MAX_TEXT),
-			allow_blank=True,
-			showErrorMessage=True,
-			errorTitle="Teks terlalu panjang",
-			error=f"Teks paling banyak {MAX_TEXT} karakter.",
-		)
+		text_check = _text_check()
 		for offset, column in enumerate(columns):
 			letter = get_column_letter(FIRST_INPUT_COL + offset)
 			(number_check if column.numeric else text_check).add(f"{letter}{FIRST_ROW}:{letter}{last_row}")
@@ -250,6 +285,11 @@ def _write_data(sheet, fmt: FormatIsian):
 		sheet.column_dimensions[get_column_letter(index)].width = width
 	sheet.column_dimensions[get_column_letter(id_col)].hidden = True
 
+	_finish_table(sheet, capaian_col, last_row)
+
+
+def _finish_table(sheet, last_col: int, last_row: int):
+	"""Frozen header, protection without a password, landscape A4 print of columns up to last_col."""
 	sheet.freeze_panes = sheet.cell(FIRST_ROW, 4)  # header and No/Kode/Indikator stay in view
 	protection = sheet.protection
 	protection.sheet = True
@@ -263,8 +303,90 @@ def _write_data(sheet, fmt: FormatIsian):
 	sheet.page_setup.fitToHeight = 0
 	sheet.sheet_properties.pageSetUpPr.fitToPage = True
 	sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-	sheet.print_area = f"A1:{get_column_letter(capaian_col)}{max(last_row, HEADER_ROW)}"
+	sheet.print_area = f"A1:{get_column_letter(last_col)}{max(last_row, HEADER_ROW)}"
 	sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+def _write_tindak_lanjut(sheet, fmt: FormatIsian):
+	"""Last quarter's follow-ups: locked plan, white Status (a dropdown) and Penjelasan, hidden id.
+	Always present, so that a unit sees there is nothing to report rather than a missing sheet."""
+	status_col = len(TINDAK_LANJUT_IDENTITY) + 1
+	penjelasan_col, id_col = status_col + 1, status_col + 2
+	last_row = HEADER_ROW + len(fmt.tindak_lanjut)
+	_write_title(
+		sheet,
+		TINDAK_LANJUT_TITLE,
+		fmt,
+		f"Pelaksanaan rencana tindak lanjut laporan triwulan lalu, dilaporkan pada Isian Triwulan "
+		f"{fmt.triwulan} Tahun {fmt.tahun}",
+	)
+	note = sheet.cell(4, 1)
+	if fmt.tindak_lanjut:
+		_put_text(
+			note,
+			f"Pilih Status ({STATUS_DISEBUT}) dan isi Penjelasan; Penjelasan wajib bila "
+			f"{' atau '.join(STATUS_PERLU_PENJELASAN)}. Bukti dukung dilampirkan pada halaman Isian di aplikasi.",
+		)
+	else:
+		_put_text(note, "Tidak ada tindak lanjut triwulan lalu.")
+		note.font = Font(bold=True)
+	_write_header(sheet, [*TINDAK_LANJUT_IDENTITY, *(c.label for c in TINDAK_LANJUT_COLUMNS), ROW_ID_HEADER])
+
+	for number, row in enumerate(fmt.tindak_lanjut, start=1):
+		r = HEADER_ROW + number
+		sheet.cell(r, 1).value = number
+		for c, value in enumerate(
+			(row.kode, row.uraian, _lines(row.rencana), _batas_waktu(row.batas_waktu), row.triwulan_asal),
+			start=2,
+		):
+			_put_text(sheet.cell(r, c), value)
+		for c in range(1, status_col):
+			sheet.cell(r, c).fill = GREY
+		_put_text(sheet.cell(r, status_col), row.status)
+		_put_text(sheet.cell(r, penjelasan_col), row.penjelasan)
+		for c in (status_col, penjelasan_col):
+			sheet.cell(r, c).protection = Protection(locked=False)
+			sheet.cell(r, c).number_format = "@"
+		for c in range(1, id_col):
+			sheet.cell(r, c).border = BORDER
+			sheet.cell(r, c).alignment = TOP_WRAP
+		_put_text(sheet.cell(r, id_col), row.row_id)
+		sheet.row_dimensions[r].height = _height(((row.uraian, 36), (row.rencana, 40), (row.penjelasan, 40)))
+
+	if fmt.tindak_lanjut:
+		status_letter, penjelasan_letter = get_column_letter(status_col), get_column_letter(penjelasan_col)
+		status_check = DataValidation(
+			type="list",
+			formula1='"' + ",".join(STATUS_TINDAK_LANJUT) + '"',
+			allow_blank=True,
+			showErrorMessage=True,
+			errorTitle="Status tidak dikenal",
+			error=f"Pilih {STATUS_DISEBUT}, atau kosongkan.",
+			showInputMessage=True,
+			promptTitle="Status",
+			prompt="Pilih dari daftar. Wajib diisi sebelum Isian dikirim.",
+		)
+		status_check.add(f"{status_letter}{FIRST_ROW}:{status_letter}{last_row}")
+		text_check = _text_check()
+		text_check.add(f"{penjelasan_letter}{FIRST_ROW}:{penjelasan_letter}{last_row}")
+		sheet.add_data_validation(status_check)
+		sheet.add_data_validation(text_check)
+		# a reminder, not a rule: the server refuses the missing Penjelasan on save
+		status, penjelasan = f"{status_letter}{FIRST_ROW}", f"{penjelasan_letter}{FIRST_ROW}"
+		needs = ",".join(f'{status}="{value}"' for value in STATUS_PERLU_PENJELASAN)
+		sheet.conditional_formatting.add(
+			f"{penjelasan_letter}{FIRST_ROW}:{penjelasan_letter}{last_row}",
+			FormulaRule(
+				formula=[f"AND(OR({needs}),LEN(TRIM({penjelasan}))=0)"],
+				fill=PatternFill("solid", fgColor="F4CCCC"),
+			),
+		)
+
+	widths = {1: 5, 2: 12, 3: 36, 4: 40, 5: 16, 6: 14, status_col: 20, penjelasan_col: 40, id_col: 12}
+	for index, width in widths.items():
+		sheet.column_dimensions[get_column_letter(index)].width = width
+	sheet.column_dimensions[get_column_letter(id_col)].hidden = True
+	_finish_table(sheet, penjelasan_col, last_row)
 
 
 def _write_meta(sheet, fmt: FormatIsian):
@@ -277,11 +399,21 @@ def _write_meta(sheet, fmt: FormatIsian):
 		("unit_kerja", meta["unit_kerja"]),
 		("tahun", meta["tahun"]),
 		("triwulan", meta["triwulan"]),
-		("checksum", _checksum(meta, [_locked_values(r) for r in fmt.rows])),
+		(
+			"checksum",
+			_checksum(
+				meta,
+				[_locked_values(r) for r in fmt.rows],
+				[_summed_tindak_lanjut(r) for r in fmt.tindak_lanjut],
+			),
+		),
 		("kolom", *meta["kolom"]),
 		("label", *meta["label"]),
 		("baris", str(len(meta["baris"]))),
 		*meta["baris"],
+		# after the indicators: a file made before follow-ups existed ends there
+		("tindak_lanjut", str(len(meta["tindak_lanjut"]))),
+		*meta["tindak_lanjut"],
 	]
 	for r, values in enumerate(rows, start=1):
 		for c, value in enumerate(values, start=1):
@@ -297,6 +429,7 @@ def build_workbook(fmt: FormatIsian) -> bytes:
 	guide.title = GUIDE_SHEET
 	_write_guide(guide, fmt)
 	_write_data(workbook.create_sheet(DATA_SHEET), fmt)
+	_write_tindak_lanjut(workbook.create_sheet(TINDAK_LANJUT_SHEET), fmt)
 	_write_meta(workbook.create_sheet(META_SHEET), fmt)
 	workbook.properties.title = f"Format Isian {fmt.unit_label} TW {fmt.triwulan} {fmt.tahun}"
 	workbook.properties.creator = "Kinerja Kecamatan"

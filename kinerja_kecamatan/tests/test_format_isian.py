@@ -28,8 +28,11 @@ from kinerja_kecamatan.format_isian import (
 	HEADER_ROW,
 	META_SHEET,
 	ROW_ID_HEADER,
+	STATUS_TINDAK_LANJUT,
 	TEMPLATE_VERSION,
+	TINDAK_LANJUT_SHEET,
 	BarisIndikator,
+	BarisTindakLanjut,
 	Batas,
 	FormatIsian,
 	FormatIsianError,
@@ -144,7 +147,7 @@ def test_round_trip_reads_exactly_what_the_user_typed():
 			(2, KET): 12,
 		},
 	)
-	assert read_workbook(content, FMT) == {
+	assert read_workbook(content, FMT).indikator == {
 		"row-1": {
 			**ALL_EMPTY,
 			"realisasi_tw": Decimal(80),
@@ -158,7 +161,7 @@ def test_round_trip_reads_exactly_what_the_user_typed():
 
 def test_numbers_as_excel_stores_them():
 	content = fill(VALID, {(0, REALISASI): 0.1, (1, REALISASI): " 12 ", (2, REALISASI): 1234.5})
-	values = read_workbook(content, FMT)
+	values = read_workbook(content, FMT).indikator
 	assert [values[f"row-{i}"]["realisasi_tw"] for i in (1, 2, 3)] == [
 		Decimal("0.1"),
 		Decimal(12),
@@ -176,7 +179,7 @@ def test_percentage_typed_in_excel_reads_as_shown():
 		cell = workbook[DATA_SHEET].cell(FIRST_ROW + 1, REALISASI)
 		cell.value, cell.number_format = 85, '0" %"'  # a literal "%" in quotes is not a percentage
 
-	values = read_workbook(edit(VALID, change), FMT)
+	values = read_workbook(edit(VALID, change), FMT).indikator
 	assert values["row-1"]["realisasi_tw"] == Decimal(85)
 	assert values["row-2"]["realisasi_tw"] == Decimal(85)
 
@@ -184,12 +187,12 @@ def test_percentage_typed_in_excel_reads_as_shown():
 def test_unchanged_download_returns_the_prefilled_values():
 	prefilled = {"realisasi_tw": "6,5", "faktor_penghambat": "Anggaran terlambat", "keterangan": None}
 	fmt = replace(FMT, rows=tuple(replace(row, values=prefilled) for row in FMT.rows))
-	values = read_workbook(build_workbook(fmt), fmt)
+	values = read_workbook(build_workbook(fmt), fmt).indikator
 	assert values == {
 		row.row_id: {**ALL_EMPTY, "realisasi_tw": Decimal("6.5"), "faktor_penghambat": "Anggaran terlambat"}
 		for row in fmt.rows
 	}
-	assert read_workbook(VALID, FMT) == {row.row_id: ALL_EMPTY for row in FMT.rows}
+	assert read_workbook(VALID, FMT).indikator == {row.row_id: ALL_EMPTY for row in FMT.rows}
 
 
 def test_same_file_twice_gives_the_same_result_and_changes_nothing():
@@ -211,7 +214,7 @@ def test_sorted_rows_still_import():
 				sheet.cell(FIRST_ROW + i, column).value = value
 		sheet.cell(FIRST_ROW, REALISASI).value = 7  # now the row of row-3
 
-	values = read_workbook(edit(VALID, reverse_rows), FMT)
+	values = read_workbook(edit(VALID, reverse_rows), FMT).indikator
 	assert values["row-3"]["realisasi_tw"] == Decimal(7)
 	assert values["row-1"]["realisasi_tw"] is None
 	assert list(values) == ["row-1", "row-2", "row-3"]  # in the Isian's order
@@ -224,7 +227,7 @@ def test_custom_column_appears_and_is_read_back():
 	content = build_workbook(fmt)
 	header = [cell.value for cell in load_workbook(io.BytesIO(content))[DATA_SHEET][HEADER_ROW]]
 	assert header[KET:] == ["Sumber Data", "Jumlah", CAPAIAN_HEADER, ROW_ID_HEADER]
-	values = read_workbook(fill(content, {(0, 13): "Register desa", (0, 14): "2.500"}), fmt)
+	values = read_workbook(fill(content, {(0, 13): "Register desa", (0, 14): "2.500"}), fmt).indikator
 	assert values["row-1"]["sumber_data"] == "Register desa"
 	assert values["row-1"]["jumlah"] == Decimal(2500)
 	assert values["row-2"]["sumber_data"] is None
@@ -234,7 +237,7 @@ def test_custom_column_appears_and_is_read_back():
 
 def test_empty_format_and_empty_trailing_rows():
 	fmt = make_format(rows=0)
-	assert read_workbook(build_workbook(fmt), fmt) == {}
+	assert read_workbook(build_workbook(fmt), fmt).indikator == {}
 
 	def trailing(workbook):
 		sheet = workbook[DATA_SHEET]
@@ -257,7 +260,7 @@ def test_non_numeric_values_in_text_columns_become_text():
 	content = fill(
 		VALID, {(0, KET): 12.5, (1, KET): datetime(2024, 3, 1), (2, KET): date(2024, 3, 2), (0, TINDAK): 3.0}
 	)
-	values = read_workbook(content, FMT)
+	values = read_workbook(content, FMT).indikator
 	assert values["row-1"]["keterangan"] == "12.5"
 	assert values["row-1"]["tindak_lanjut"] == "3"
 	assert values["row-2"]["keterangan"] == "2024-03-01"
@@ -299,7 +302,7 @@ def test_libreoffice_round_trip(tmp_path):
 	)
 	converted = libreoffice_convert(source, "xlsx", tmp_path)
 	assert converted != source.read_bytes()
-	assert read_workbook(converted, prefilled) == {
+	assert read_workbook(converted, prefilled).indikator == {
 		"row-1": {**ALL_EMPTY, "realisasi_tw": Decimal("6.5"), "keterangan": "awal"},
 		"row-2": {**ALL_EMPTY, "realisasi_tw": Decimal(42), "faktor_penghambat": "Cuaca"},
 		"row-3": {**ALL_EMPTY, "realisasi_tw": Decimal("1234.5")},
@@ -314,7 +317,7 @@ def test_libreoffice_round_trip(tmp_path):
 
 def test_workbook_layout():
 	workbook = load_workbook(io.BytesIO(VALID))
-	assert workbook.sheetnames == [GUIDE_SHEET, DATA_SHEET, META_SHEET]
+	assert workbook.sheetnames == [GUIDE_SHEET, DATA_SHEET, TINDAK_LANJUT_SHEET, META_SHEET]
 	guide = "\n".join(str(c.value) for row in workbook[GUIDE_SHEET].iter_rows() for c in row if c.value)
 	for words in (
 		"kosong bukan nol",
@@ -391,7 +394,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text():
 	fmt = replace(FMT, rows=(row,))
 	sheet = load_workbook(io.BytesIO(build_workbook(fmt)))[DATA_SHEET]
 	assert [sheet.cell(FIRST_ROW, c).data_type for c in (KODE, URAIAN, TARGET_TW)] == ["s", "s", "s"]
-	assert read_workbook(build_workbook(fmt), fmt)["row-1"] == ALL_EMPTY
+	assert read_workbook(build_workbook(fmt), fmt).indikator["row-1"] == ALL_EMPTY
 
 
 def test_kesalahan_text():
@@ -487,7 +490,7 @@ def test_too_many_cells_are_refused_before_loading():
 	assert len(content) < 5 * 1024 * 1024
 	text = message(content)
 	assert "lebih dari 110000 sel" in text
-	assert read_workbook(VALID, FMT, Batas(max_rows=3))  # our own file is far below the bound
+	assert read_workbook(VALID, FMT, Batas(max_rows=3)).indikator  # our own file is far below the bound
 
 
 @pytest.mark.parametrize(
@@ -745,6 +748,349 @@ def test_huge_numbers_are_refused():
 	assert "terlalu besar" in message(fill(VALID, {(0, REALISASI): "1" + "0" * 20}))
 
 
+# --- the follow-up sheet (Tindak Lanjut Triwulan Lalu) -------------------------------------------
+
+TL_KODE, TL_URAIAN, TL_RENCANA, TL_BATAS, TL_ASAL, TL_STATUS, TL_PENJELASAN, TL_ROW_ID = range(2, 10)
+FOLLOW_UPS = (
+	BarisTindakLanjut(
+		row_id="tl-1",
+		tindak_lanjut="TL-2023-IV-0001",
+		indikator="IND-1",
+		kode="PEM-01",
+		uraian="Persentase layanan 1 yang selesai tepat waktu",
+		rencana="Koordinasi dengan Dinas PUPR\nuntuk perbaikan akses jalan",
+		batas_waktu=date(2024, 3, 31),
+		triwulan_asal="TW IV 2023",
+	),
+	BarisTindakLanjut(
+		row_id="tl-2",
+		tindak_lanjut="TL-2023-IV-0002",
+		indikator="IND-3",
+		kode="PEM-03",
+		uraian="Persentase layanan 3 yang selesai tepat waktu",
+		rencana="Diusulkan tambahan anggaran pada perubahan APBD",
+		batas_waktu="2024-03-31",  # as the database gives it
+		triwulan_asal="TW IV 2023",
+	),
+)
+FMT_TL = replace(FMT, tindak_lanjut=FOLLOW_UPS)
+VALID_TL = build_workbook(FMT_TL)
+NOT_REPORTED = {"tl-1": {"status": None, "penjelasan": None}, "tl-2": {"status": None, "penjelasan": None}}
+
+
+def fill_tl(content: bytes, cells: dict) -> bytes:
+	"""Write {(row offset, column): value} into the follow-up sheet's rows."""
+
+	def change(workbook):
+		for (offset, column), value in cells.items():
+			workbook[TINDAK_LANJUT_SHEET].cell(FIRST_ROW + offset, column).value = value
+
+	return edit(content, change)
+
+
+def as_made_before_follow_ups(content: bytes) -> bytes:
+	"""The file as the Format Isian made it before the follow-up sheet existed: no such sheet,
+	and _meta ending with the indicators (its checksum is the same when there is no follow-up)."""
+
+	def change(workbook):
+		del workbook[TINDAK_LANJUT_SHEET]
+		meta = workbook[META_SHEET]
+		assert meta.cell(15, 1).value == "tindak_lanjut"  # after 3 indicator rows
+		meta.delete_rows(15, 10)
+
+	return edit(content, change)
+
+
+def test_follow_up_statuses_round_trip():
+	content = fill_tl(
+		fill(VALID_TL, {(0, REALISASI): 80}),
+		{
+			(0, TL_STATUS): "Sebagian",
+			(0, TL_PENJELASAN): "  Baru satu dari dua ruas jalan\ndiperbaiki ",
+			(1, TL_STATUS): " tidak  DILAKSANAKAN ",  # typed instead of picked: read as the option
+		},
+	)
+	result = read_workbook(content, FMT_TL)
+	assert result.tindak_lanjut == {
+		"tl-1": {"status": "Sebagian", "penjelasan": "Baru satu dari dua ruas jalan\ndiperbaiki"},
+		"tl-2": {"status": "Tidak Dilaksanakan", "penjelasan": None},
+	}
+	assert result.indikator["row-1"] == {**ALL_EMPTY, "realisasi_tw": Decimal(80)}
+
+
+def test_follow_ups_prefilled_and_an_empty_status_stays_empty():
+	"""A draft may leave a status empty: submitting (Kirim) is what requires it, on the server."""
+	reported = replace(FOLLOW_UPS[0], status="Dilaksanakan", penjelasan="Jalan sudah diperbaiki")
+	fmt = replace(FMT, tindak_lanjut=(reported, FOLLOW_UPS[1]))
+	assert read_workbook(build_workbook(fmt), fmt).tindak_lanjut == {
+		"tl-1": {"status": "Dilaksanakan", "penjelasan": "Jalan sudah diperbaiki"},
+		"tl-2": {"status": None, "penjelasan": None},
+	}
+	assert read_workbook(VALID_TL, FMT_TL).tindak_lanjut == NOT_REPORTED
+
+
+def test_follow_up_sheet_layout():
+	workbook = load_workbook(io.BytesIO(VALID_TL))
+	sheet = workbook[TINDAK_LANJUT_SHEET]
+	assert [sheet.cell(r, 1).value for r in (1, 2)] == [
+		"TINDAK LANJUT TRIWULAN LALU",
+		"Seksi Pemerintahan — Kecamatan Batumandi",
+	]
+	assert "Bukti dukung dilampirkan pada halaman Isian" in sheet["A4"].value
+	assert [c.value for c in sheet[HEADER_ROW]] == [
+		"No",
+		"Kode",
+		"Indikator Kinerja",
+		"Rencana Tindak Lanjut",
+		"Batas Waktu",
+		"Triwulan Asal",
+		"Status",
+		"Penjelasan",
+		ROW_ID_HEADER,
+	]
+	assert [c.value for c in sheet[FIRST_ROW]] == [
+		1,
+		"PEM-01",
+		"Persentase layanan 1 yang selesai tepat waktu",
+		"Koordinasi dengan Dinas PUPR\nuntuk perbaikan akses jalan",
+		"31 Maret 2024",
+		"TW IV 2023",
+		None,
+		None,
+		"tl-1",
+	]
+	assert sheet.cell(FIRST_ROW + 1, TL_BATAS).value == "31 Maret 2024"  # an ISO string too
+	assert sheet.column_dimensions["I"].hidden
+	assert sheet.protection.sheet and not sheet.protection.password
+	assert all(sheet.cell(FIRST_ROW, c).protection.locked for c in range(1, TL_STATUS))
+	assert not any(sheet.cell(FIRST_ROW, c).protection.locked for c in (TL_STATUS, TL_PENJELASAN))
+	grey, white = (sheet.cell(FIRST_ROW, c).fill.fgColor.rgb for c in (TL_KODE, TL_STATUS))
+	assert grey != white
+	assert sheet.cell(FIRST_ROW, TL_RENCANA).alignment.wrap_text
+	validations = {dv.type: dv for dv in sheet.data_validations.dataValidation}
+	assert str(validations["list"].sqref) == "G6:G7"
+	assert validations["list"].formula1 == '"Dilaksanakan,Sebagian,Tidak Dilaksanakan"'
+	assert str(validations["textLength"].sqref) == "H6:H7" and validations["textLength"].formula1 == "1000"
+	assert sheet.freeze_panes == "D6" and sheet.page_setup.orientation == "landscape"
+	guide = "\n".join(str(c.value) for row in workbook[GUIDE_SHEET].iter_rows() for c in row if c.value)
+	assert (
+		'Sheet "Tindak Lanjut Triwulan Lalu" memuat 2 rencana tindak lanjut dari laporan triwulan lalu. '
+		"Untuk setiap baris pilih Status: Dilaksanakan, Sebagian atau Tidak Dilaksanakan, dan isi "
+		"Penjelasan (wajib bila Sebagian atau Tidak Dilaksanakan). Status boleh kosong selama Isian "
+		"masih draf, tetapi wajib diisi sebelum Isian dikirim. Bukti dukung (file) dilampirkan pada "
+		"halaman Isian di aplikasi, bukan di file ini."
+	) in guide
+	assert STATUS_TINDAK_LANJUT == ("Dilaksanakan", "Sebagian", "Tidak Dilaksanakan")
+
+
+def test_no_follow_ups_the_sheet_says_so():
+	workbook = load_workbook(io.BytesIO(VALID))
+	sheet = workbook[TINDAK_LANJUT_SHEET]
+	assert sheet["A4"].value == "Tidak ada tindak lanjut triwulan lalu."
+	assert sheet.cell(HEADER_ROW, TL_STATUS).value == "Status"
+	assert sheet.max_row == HEADER_ROW and not sheet.data_validations.dataValidation
+	guide = "\n".join(str(c.value) for row in workbook[GUIDE_SHEET].iter_rows() for c in row if c.value)
+	assert 'Sheet "Tindak Lanjut Triwulan Lalu": tidak ada tindak lanjut triwulan lalu' in guide
+	assert read_workbook(VALID, FMT).tindak_lanjut == {}
+	# a row typed into the empty table is refused like a row added to the Data sheet
+	error = refused(fill_tl(VALID, {(0, TL_STATUS): "Dilaksanakan"}))
+	assert [str(e) for e in error.errors] == [
+		"Sheet Tindak Lanjut Triwulan Lalu, baris 6: baris tanpa ID (baris ditambahkan atau kolom ID "
+		"diubah); hapus baris ini atau unduh ulang Format Isian."
+	]
+
+
+def test_bad_status_and_text_are_listed_with_the_data_sheet_errors():
+	content = fill_tl(
+		fill(VALID_TL, {(1, REALISASI): "sebelas"}),
+		{
+			(0, TL_STATUS): "Selesai",
+			(0, TL_PENJELASAN): "x" * 1001,
+			(1, TL_STATUS): "=A1",
+			(1, TL_PENJELASAN): "#N/A",
+		},
+	)
+	error = refused(content, FMT_TL)
+	assert [(e.sheet, e.row, e.column) for e in error.errors] == [
+		(DATA_SHEET, 7, "Realisasi TW"),
+		(TINDAK_LANJUT_SHEET, 6, "Status"),
+		(TINDAK_LANJUT_SHEET, 6, "Penjelasan"),
+		(TINDAK_LANJUT_SHEET, 7, "Status"),
+		(TINDAK_LANJUT_SHEET, 7, "Penjelasan"),
+	]
+	assert str(error.errors[1]) == (
+		'Sheet Tindak Lanjut Triwulan Lalu, baris 6, kolom Status: status "Selesai" tidak dikenal; '
+		"pilih Dilaksanakan, Sebagian atau Tidak Dilaksanakan dari daftar, atau kosongkan."
+	)
+	assert "1001 karakter" in error.errors[2].reason
+	assert "sel G7 berisi rumus" in error.errors[3].reason
+	assert "galat #N/A" in error.errors[4].reason
+
+
+def test_follow_up_locked_cells_changed_are_named():
+	content = fill_tl(
+		VALID_TL,
+		{
+			(0, TL_RENCANA): "Rencana lain",
+			(1, TL_BATAS): "30 Juni 2024",
+			(1, TL_ASAL): "TW I 2024",
+			(1, TL_URAIAN): "uraian boleh berbeda",  # not checked, as on the Data sheet
+		},
+	)
+	error = refused(content, FMT_TL)
+	assert [str(e) for e in error.errors] == [
+		"Sheet Tindak Lanjut Triwulan Lalu, baris 6, kolom Rencana Tindak Lanjut: kolom terkunci diubah "
+		'(tertulis "Rencana lain", seharusnya "Koordinasi dengan Dinas PUPR\nuntuk perba…"); kembalikan '
+		"atau unduh ulang Format Isian.",
+		"Sheet Tindak Lanjut Triwulan Lalu, baris 7, kolom Batas Waktu: kolom terkunci diubah (tertulis "
+		'"30 Juni 2024", seharusnya "31 Maret 2024"); kembalikan atau unduh ulang Format Isian.',
+		"Sheet Tindak Lanjut Triwulan Lalu, baris 7, kolom Triwulan Asal: kolom terkunci diubah (tertulis "
+		'"TW I 2024", seharusnya "TW IV 2023"); kembalikan atau unduh ulang Format Isian.',
+	]
+
+
+def test_follow_up_rows_sorted_with_their_ids_still_import():
+	def reverse_rows(workbook):
+		sheet = workbook[TINDAK_LANJUT_SHEET]
+		rows = [[cell.value for cell in sheet[FIRST_ROW + i]] for i in range(2)]
+		for i, values in enumerate(reversed(rows)):
+			for column, value in enumerate(values, start=1):
+				sheet.cell(FIRST_ROW + i, column).value = value
+		sheet.cell(FIRST_ROW, TL_STATUS).value = "Dilaksanakan"  # now the row of tl-2
+
+	values = read_workbook(edit(VALID_TL, reverse_rows), FMT_TL).tindak_lanjut
+	assert values == {
+		"tl-1": {"status": None, "penjelasan": None},
+		"tl-2": {"status": "Dilaksanakan", "penjelasan": None},
+	}
+	assert list(values) == ["tl-1", "tl-2"]  # in the Isian's order
+
+
+def test_follow_up_rows_swapped_without_their_ids_are_refused():
+	"""Sorting the visible columns but not the hidden id puts each status on another plan."""
+
+	def swap_visible(workbook):
+		sheet = workbook[TINDAK_LANJUT_SHEET]
+		for column in range(1, TL_ROW_ID):
+			first, second = sheet.cell(FIRST_ROW, column), sheet.cell(FIRST_ROW + 1, column)
+			first.value, second.value = second.value, first.value
+
+	error = refused(edit(VALID_TL, swap_visible), FMT_TL)
+	assert [(e.row, e.column) for e in error.errors] == [
+		(6, "Kode"),
+		(6, "Rencana Tindak Lanjut"),
+		(7, "Kode"),
+		(7, "Rencana Tindak Lanjut"),
+	]
+	assert all(e.sheet == TINDAK_LANJUT_SHEET and "kolom terkunci diubah" in e.reason for e in error.errors)
+
+
+def test_follow_up_rows_added_deleted_or_duplicated_are_refused():
+	def change(workbook):
+		sheet = workbook[TINDAK_LANJUT_SHEET]
+		sheet.cell(FIRST_ROW + 1, TL_ROW_ID).value = "tl-1"  # duplicate; tl-2 is now missing
+		sheet.cell(FIRST_ROW + 2, TL_RENCANA).value = "Rencana tambahan"  # added, no id
+		sheet.cell(FIRST_ROW + 3, TL_ROW_ID).value = "tl-9"  # unknown
+
+	error = refused(edit(VALID_TL, change), FMT_TL)
+	assert [str(e) for e in error.errors] == [
+		"Sheet Tindak Lanjut Triwulan Lalu, baris 7: baris ganda: tindak lanjut yang sama dengan baris 6.",
+		"Sheet Tindak Lanjut Triwulan Lalu, baris 8: baris tanpa ID (baris ditambahkan atau kolom ID "
+		"diubah); hapus baris ini atau unduh ulang Format Isian.",
+		'Sheet Tindak Lanjut Triwulan Lalu, baris 9: baris tidak dikenal (ID "tl-9"); hapus baris ini.',
+		'Sheet Tindak Lanjut Triwulan Lalu: baris tindak lanjut PEM-03 "Diusulkan tambahan anggaran pada '
+		'perubahan APBD" hilang (baris dihapus atau kolom ID diubah); unduh ulang Format Isian.',
+	]
+	deleted = edit(VALID_TL, lambda workbook: workbook[TINDAK_LANJUT_SHEET].delete_rows(FIRST_ROW))
+	assert [str(e) for e in refused(deleted, FMT_TL).errors] == [
+		'Sheet Tindak Lanjut Triwulan Lalu: baris tindak lanjut PEM-01 "Koordinasi dengan Dinas PUPR untuk '
+		'perbaikan…" hilang (baris dihapus atau kolom ID diubah); unduh ulang Format Isian.'
+	]
+
+
+def test_follow_up_sheet_renamed_merged_or_with_a_column_inserted_is_refused():
+	renamed = edit(VALID_TL, lambda workbook: setattr(workbook[TINDAK_LANJUT_SHEET], "title", "TL"))
+	assert 'sheet "tindak lanjut triwulan lalu" tidak ditemukan' in message(renamed, FMT_TL)
+	inserted = edit(VALID_TL, lambda workbook: workbook[TINDAK_LANJUT_SHEET].insert_cols(TL_STATUS))
+	error = refused(inserted, FMT_TL)
+	assert (error.errors[0].sheet, error.errors[0].row, error.errors[0].column) == (
+		TINDAK_LANJUT_SHEET,
+		HEADER_ROW,
+		"G",
+	)
+	assert "susunan kolom diubah" in error.errors[0].reason
+	merged = edit(VALID_TL, lambda workbook: workbook[TINDAK_LANJUT_SHEET].merge_cells("G6:H6"))
+	assert "sel digabung (merge) g6:h6 di area data" in message(merged, FMT_TL)
+	# an Isian with nothing to report does not need the sheet
+	dropped = edit(VALID, lambda workbook: workbook.remove(workbook[TINDAK_LANJUT_SHEET]))
+	assert read_workbook(dropped, FMT) == read_workbook(VALID, FMT)
+
+
+def test_follow_ups_changed_in_the_app_since_download_are_refused():
+	added = replace(FMT_TL, tindak_lanjut=(*FOLLOW_UPS, replace(FOLLOW_UPS[1], row_id="tl-3")))
+	assert [str(e) for e in refused(VALID_TL, added).errors] == [
+		'Tindak lanjut PEM-03 "Diusulkan tambahan anggaran pada perubahan APBD" belum ada pada file ini '
+		"(ditambahkan setelah diunduh).",
+		"Daftar tindak lanjut berubah; unduh ulang Format Isian.",
+	]
+	removed = replace(FMT_TL, tindak_lanjut=FOLLOW_UPS[:1])
+	text = message(VALID_TL, removed)
+	assert "tindak lanjut tl-2023-iv-0002 pada file sudah tidak ada pada isian" in text
+	# a plan or a due date changed since download is refused like a changed target
+	for changed in (
+		replace(FOLLOW_UPS[0], rencana="Rencana yang diperbaiki"),
+		replace(FOLLOW_UPS[0], batas_waktu=date(2024, 4, 30)),
+		replace(FOLLOW_UPS[0], tindak_lanjut="TL-2023-IV-0009"),
+	):
+		text = message(VALID_TL, replace(FMT_TL, tindak_lanjut=(changed, FOLLOW_UPS[1])))
+		assert "kolom terkunci diubah, atau target atau rencana tindak lanjut pada aplikasi berubah" in text
+	# the same plan with other line ends is not a change
+	crlf = replace(FOLLOW_UPS[0], rencana=FOLLOW_UPS[0].rencana.replace("\n", "\r\n"))
+	same = replace(FMT_TL, tindak_lanjut=(crlf, FOLLOW_UPS[1]))
+	assert read_workbook(VALID_TL, same) == read_workbook(VALID_TL, FMT_TL)
+	assert read_workbook(build_workbook(same), same) == read_workbook(VALID_TL, FMT_TL)
+
+
+def test_forged_follow_up_ids_fail_the_checksum():
+	def swap_ids(workbook):
+		meta = workbook[META_SHEET]
+		assert (meta["A16"].value, meta["A17"].value) == ("tl-1", "tl-2")
+		meta["B16"], meta["B17"] = meta["B17"].value, meta["B16"].value
+
+	assert "kolom terkunci diubah" in message(edit(VALID_TL, swap_ids), FMT_TL)
+
+
+def test_file_made_before_the_follow_up_sheet():
+	old = as_made_before_follow_ups(VALID)
+	assert TINDAK_LANJUT_SHEET not in load_workbook(io.BytesIO(old)).sheetnames
+	# nothing to report: the old file is as good as before
+	assert read_workbook(old, FMT) == read_workbook(VALID, FMT)
+	# follow-ups to report: the unit is asked for the new file
+	assert [str(e) for e in refused(old, FMT_TL).errors] == [
+		'File ini dibuat sebelum ada sheet "Tindak Lanjut Triwulan Lalu", sedangkan Isian ini memuat 2 '
+		"tindak lanjut triwulan lalu yang harus dilaporkan; unduh Format Isian yang baru, lalu salin "
+		"isiannya."
+	]
+	garbled = edit(VALID_TL, lambda workbook: workbook[META_SHEET].__setitem__("B15", "dua"))
+	assert "bukan format isian dari aplikasi ini" in message(garbled, FMT_TL)
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice not installed")
+def test_libreoffice_round_trip_of_the_follow_up_sheet(tmp_path):
+	source = tmp_path / "format.xlsx"
+	source.write_bytes(
+		fill_tl(VALID_TL, {(0, TL_STATUS): "Sebagian", (0, TL_PENJELASAN): "Satu ruas\nbelum selesai"})
+	)
+	converted = libreoffice_convert(source, "xlsx", tmp_path)
+	assert read_workbook(converted, FMT_TL).tindak_lanjut == {
+		"tl-1": {"status": "Sebagian", "penjelasan": "Satu ruas\nbelum selesai"},
+		"tl-2": {"status": None, "penjelasan": None},
+	}
+	sheet = load_workbook(io.BytesIO(converted))[TINDAK_LANJUT_SHEET]
+	lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
+	assert [dv.formula1 for dv in lists] == ['"Dilaksanakan,Sebagian,Tidak Dilaksanakan"']
+
+
 # --- fuzzing -------------------------------------------------------------------------------------
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -752,10 +1098,17 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=list(Heal
 
 def only_refused(content, fmt=FMT):
 	try:
-		values = read_workbook(content, fmt)
+		result = read_workbook(content, fmt)
 	except FormatIsianError as error:
 		assert error.errors and all(isinstance(e, Kesalahan) and e.reason for e in error.errors)
 		return None
+	assert list(result.tindak_lanjut) == [row.row_id for row in fmt.tindak_lanjut]
+	for row in result.tindak_lanjut.values():
+		assert set(row) == {"status", "penjelasan"}
+		assert row["status"] in (None, *STATUS_TINDAK_LANJUT)
+		text = row["penjelasan"]
+		assert text is None or (isinstance(text, str) and text == text.strip() and 0 < len(text) <= 1000)
+	values = result.indikator
 	assert list(values) == [row.row_id for row in fmt.rows]
 	for row in values.values():
 		assert set(row) == {c.fieldname for c in fmt.columns}
@@ -828,6 +1181,25 @@ def test_fuzz_cell_contents(cells):
 	only_refused(content)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+	st.lists(
+		st.tuples(
+			st.integers(0, 2),
+			st.sampled_from([TL_STATUS, TL_PENJELASAN]),
+			st.one_of(cell_values, st.sampled_from([*STATUS_TINDAK_LANJUT, "sebagian ", "Selesai"])),
+		),
+		max_size=4,
+	)
+)
+def test_fuzz_follow_up_cells(cells):
+	try:
+		content = fill_tl(VALID_TL, {(offset, column): value for offset, column, value in cells})
+	except Exception:
+		return  # openpyxl itself refuses to write some values
+	only_refused(content, FMT_TL)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
 	st.lists(
@@ -842,7 +1214,7 @@ def test_fuzz_valid_values_round_trip(numbers, texts):
 	texts = ["x" + t if t.strip()[:1] == "=" or t.strip().upper() in EXCEL_ERRORS else t for t in texts]
 	cells = {(i, REALISASI): n for i, n in enumerate(numbers)} | {(i, KET): t for i, t in enumerate(texts)}
 	content = fill(VALID, cells)
-	values = read_workbook(content, FMT)
+	values = read_workbook(content, FMT).indikator
 	for i, (number, text) in enumerate(zip(numbers, texts, strict=True)):
 		assert values[f"row-{i + 1}"]["realisasi_tw"] == Decimal(str(number))
 		assert values[f"row-{i + 1}"]["keterangan"] == (text.strip() or None)
