@@ -2,7 +2,8 @@
 
 Download one unit's file from its Isian, or every unit's as one zip from the Monitoring (a
 background job with a progress bar); upload a filled file back onto the Isian. A file is matched
-to its Isian by monitoring × unit, and rows by indicator.
+to its Isian by monitoring × unit, its indicator rows by indicator, and its follow-up rows
+("Tindak Lanjut Triwulan Lalu") by their Tindak Lanjut Kinerja record.
 """
 
 import io
@@ -29,6 +30,7 @@ from kinerja_kecamatan.engine.units import active_units, unit_indicators, units_
 from kinerja_kecamatan.format_isian import (
 	DEFAULT_COLUMNS,
 	BarisIndikator,
+	BarisTindakLanjut,
 	Batas,
 	FormatIsian,
 	FormatIsianError,
@@ -36,6 +38,7 @@ from kinerja_kecamatan.format_isian import (
 	build_workbook,
 	read_workbook,
 )
+from kinerja_kecamatan.tindak_lanjut.records import rows_for_isian
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.behaviours import excel_steps
 from kinerja_kecamatan.workflow.sop_record import sop_of
@@ -91,6 +94,36 @@ def format_for(monitoring, unit_kerja: str, isian=None) -> FormatIsian:
 		triwulan=monitoring.triwulan,
 		columns=columns,
 		rows=tuple(rows),
+		tindak_lanjut=follow_ups_for(monitoring, unit_kerja, isian),
+	)
+
+
+def follow_ups_for(monitoring, unit_kerja: str, isian=None) -> tuple[BarisTindakLanjut, ...]:
+	"""Last quarter's follow-ups the unit reports: its Isian's rows (with the answers saved so
+	far), or, before the Isian exists, those its Isian will list. A row is known by its Tindak
+	Lanjut Kinerja record, as an indicator row by its indicator, so that a file made before the
+	Isian fits it."""
+	if isian:
+		sources = isian.get("tindak_lanjut_lalu") or []
+	else:
+		sources = [
+			frappe._dict(row)
+			for row in rows_for_isian(monitoring.kecamatan, unit_kerja, monitoring.tahun, monitoring.triwulan)
+		]
+	return tuple(
+		BarisTindakLanjut(
+			row_id=row.tindak_lanjut,
+			tindak_lanjut=row.tindak_lanjut,
+			indikator=row.indikator,
+			kode=frappe.get_cached_value(INDIKATOR, row.indikator, "kode"),
+			uraian=row.uraian,
+			rencana=row.rencana,
+			batas_waktu=row.batas_waktu,
+			triwulan_asal=row.triwulan_asal,
+			status=row.get("status") or None,
+			penjelasan=row.get("penjelasan") or None,
+		)
+		for row in sources
 	)
 
 
@@ -146,12 +179,20 @@ def upload_isian(name: str, file_url: str):
 	except FormatIsianError as e:
 		throw_if_any([str(error) for error in e.errors], _("File Format Isian ditolak"))
 	changed = False
-	for row in isian.indikator:
-		for fieldname, value in values.get(row.indikator, {}).items():
-			if not same_value(row.get(fieldname), value):
-				row.set(fieldname, value)
-				changed = True
-	if changed:  # importing the same file twice changes nothing
+	# a follow-up row takes only the head's answer (status, penjelasan); its bukti is attached in
+	# the desk, and its plan is the server's
+	for table, key, by_key in (
+		(isian.indikator, "indikator", values.indikator),
+		(isian.get("tindak_lanjut_lalu") or [], "tindak_lanjut", values.tindak_lanjut),
+	):
+		for row in table:
+			for fieldname, value in by_key.get(row.get(key), {}).items():
+				if not same_value(row.get(fieldname), value):
+					row.set(fieldname, value)
+					changed = True
+	# the server's checks apply as on a save in the form (a Penjelasan missing for "Sebagian"
+	# refuses the whole file); importing the same file twice changes nothing
+	if changed:
 		isian.save()
 	# the upload served its purpose; the data now lives in the Isian
 	frappe.delete_doc("File", upload.name, ignore_permissions=True)

@@ -13,6 +13,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from kinerja_kecamatan.doctypes import INDIKATOR
 from kinerja_kecamatan.engine.capaian import NilaiTidakValid, to_decimal
 from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
+from kinerja_kecamatan.engine.tindak_lanjut import NEEDS_EXPLANATION, REPORTED_STATUSES
 
 TEMPLATE_VERSION = "1"
 GUIDE_SHEET = "Petunjuk"
@@ -39,8 +40,8 @@ TINDAK_LANJUT_IDENTITY = (
 	"Batas Waktu",
 	"Triwulan Asal",
 )
-STATUS_TINDAK_LANJUT = ("Dilaksanakan", "Sebagian", "Tidak Dilaksanakan")
-STATUS_PERLU_PENJELASAN = ("Sebagian", "Tidak Dilaksanakan")  # the server requires a Penjelasan
+STATUS_TINDAK_LANJUT = REPORTED_STATUSES  # what a unit head may report
+STATUS_PERLU_PENJELASAN = NEEDS_EXPLANATION  # the server requires a Penjelasan with these
 STATUS_DISEBUT = f"{', '.join(STATUS_TINDAK_LANJUT[:-1])} atau {STATUS_TINDAK_LANJUT[-1]}"
 MAX_TEXT = 1000  # characters in one text cell
 MAX_ANGKA = Decimal(10) ** 15  # Excel keeps 15 significant digits; anything larger is a slip

@@ -1,4 +1,5 @@
-"""Format Isian in Excel on a real site: download, fill, upload, and the zip of all units."""
+"""Format Isian in Excel on a real site: download, fill, upload, the zip of all units, and last
+quarter's follow-ups reported in the file."""
 
 import io
 import zipfile
@@ -8,7 +9,8 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_field
 from frappe.tests.utils import FrappeTestCase
 from openpyxl import load_workbook
 
-from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW
+from kinerja_kecamatan.doctypes import ISIAN, ISIAN_TINDAK_LANJUT, TINDAK_LANJUT
+from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW, TINDAK_LANJUT_SHEET
 from kinerja_kecamatan.format_isian.excel import build_all_formats, download_isian, upload_isian
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
@@ -20,6 +22,7 @@ from kinerja_kecamatan.tests.factories import (
 )
 
 REALISASI, PENGHAMBAT, TINDAK = 8, 10, 11
+RENCANA, BATAS, ASAL, STATUS, PENJELASAN = 4, 5, 6, 7, 8  # of the follow-up sheet
 
 
 def download(isian: str) -> bytes:
@@ -30,10 +33,10 @@ def download(isian: str) -> bytes:
 	return content
 
 
-def filled(content: bytes, cells: dict) -> bytes:
+def filled(content: bytes, cells: dict, sheet: str = DATA_SHEET) -> bytes:
 	workbook = load_workbook(io.BytesIO(content))
 	for (offset, column), value in cells.items():
-		workbook[DATA_SHEET].cell(FIRST_ROW + offset, column).value = value
+		workbook[sheet].cell(FIRST_ROW + offset, column).value = value
 	buffer = io.BytesIO()
 	workbook.save(buffer)
 	return buffer.getvalue()
@@ -156,3 +159,126 @@ class TestIsianExcel(FrappeTestCase):
 		with zipfile.ZipFile(io.BytesIO(archive.get_content())) as bundle:
 			self.assertEqual(len(bundle.namelist()), 2)  # both units, one file each
 			self.assertTrue(bundle.namelist()[0].endswith(".xlsx"))
+
+
+def make_tindak_lanjut(monitoring, unit_kerja: str, indikator: str, rencana: str) -> str:
+	"""A follow-up planned in `monitoring`'s report, as signing makes it (tindak_lanjut/records.py)."""
+	doc = frappe.get_doc(
+		{
+			"doctype": TINDAK_LANJUT,
+			"kecamatan": monitoring.kecamatan,
+			"tahun": monitoring.tahun,
+			"triwulan": monitoring.triwulan,
+			"monitoring": monitoring.name,
+			"unit_kerja": unit_kerja,
+			"indikator": indikator,
+			"uraian": frappe.db.get_value("Indikator Kinerja", indikator, "uraian"),
+			"rencana": rencana,
+			"batas_waktu": "2024-06-30",
+			"status": "Direncanakan",
+		}
+	)
+	doc.flags.server_write = True
+	return doc.insert(ignore_permissions=True).name
+
+
+class TestTindakLanjutInTheFile(FrappeTestCase):
+	"""A unit head reports last quarter's follow-ups in the second sheet of their TW II file."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		kecamatan = make_kecamatan()
+		cls.unit, cls.head = make_unit_head(kecamatan)
+		cls.indikator = [make_indikator(kecamatan, cls.unit) for _ in range(2)]
+		pk = make_pk(kecamatan, 2024, {name: (400, 100, 100, 100, 100) for name in cls.indikator})
+		tw1 = make_monitoring(pk, "I")
+		cls.plans = [
+			make_tindak_lanjut(tw1, cls.unit, cls.indikator[0], "Koordinasi dengan Dinas PUPR"),
+			make_tindak_lanjut(tw1, cls.unit, cls.indikator[1], "Pelatihan operator desa"),
+		]
+		# the TW II Isian lists them (isian_data_kinerja.py: tindak_lanjut.add_missing_rows)
+		cls.isian = make_isian(
+			make_monitoring(pk, "II"), cls.unit, dict.fromkeys(cls.indikator, ""), faktor_penghambat=""
+		).name
+
+	def answers(self) -> list:
+		return [
+			tuple(row)
+			for row in frappe.get_all(
+				ISIAN_TINDAK_LANJUT,
+				filters={"parent": self.isian, "parenttype": ISIAN},
+				fields=["tindak_lanjut", "status", "penjelasan"],
+				order_by="idx",
+				as_list=True,
+			)
+		]
+
+	def upload_as_head(self, content: bytes):
+		frappe.set_user(self.head)
+		try:
+			upload_isian(self.isian, uploaded(self.isian, content))
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_head_reports_statuses_in_the_file(self):
+		frappe.set_user(self.head)
+		try:
+			content = download(self.isian)
+		finally:
+			frappe.set_user("Administrator")
+		sheet = load_workbook(io.BytesIO(content))[TINDAK_LANJUT_SHEET]
+		self.assertEqual(
+			[sheet.cell(FIRST_ROW, c).value for c in (RENCANA, BATAS, ASAL, STATUS)],
+			["Koordinasi dengan Dinas PUPR", "30 Juni 2024", "TW I 2024", None],
+		)
+		self.upload_as_head(
+			filled(
+				content,
+				{
+					(0, STATUS): "Sebagian",
+					(0, PENJELASAN): "Satu dari dua ruas jalan selesai",
+					(1, STATUS): "Dilaksanakan",
+				},
+				TINDAK_LANJUT_SHEET,
+			)
+		)
+		self.assertEqual(
+			self.answers(),
+			[
+				(self.plans[0], "Sebagian", "Satu dari dua ruas jalan selesai"),
+				(self.plans[1], "Dilaksanakan", None),
+			],
+		)
+		# the records are reported when the Isian is sent (Kirim), not by a draft's upload
+		self.assertEqual(frappe.db.get_value(TINDAK_LANJUT, self.plans[0], "status"), "Direncanakan")
+
+	def test_refused_file_changes_nothing(self):
+		before = self.answers()
+		frappe.set_user(self.head)
+		try:
+			content = download(self.isian)
+		finally:
+			frappe.set_user("Administrator")
+		# refused by the reader: a status that is not one of the three
+		unknown = filled(content, {(0, STATUS): "Selesai", (1, STATUS): "Dilaksanakan"}, TINDAK_LANJUT_SHEET)
+		with self.assertRaises(frappe.ValidationError) as refused:
+			self.upload_as_head(unknown)
+		self.assertIn(
+			'Sheet Tindak Lanjut Triwulan Lalu, baris 6, kolom Status: status "Selesai" tidak dikenal',
+			str(refused.exception),
+		)
+		# refused by the server on save: "Tidak Dilaksanakan" needs a Penjelasan
+		unexplained = filled(
+			filled(content, {(0, REALISASI): 100}),
+			{(0, STATUS): "Tidak Dilaksanakan", (0, PENJELASAN): None, (1, STATUS): "Dilaksanakan"},
+			TINDAK_LANJUT_SHEET,
+		)
+		with self.assertRaisesRegex(frappe.ValidationError, "isi penjelasan"):
+			self.upload_as_head(unexplained)
+		self.assertEqual(self.answers(), before)
+		self.assertFalse(
+			frappe.db.get_value(
+				"Isian Data Kinerja Indikator", {"parent": self.isian, "idx": 1}, "realisasi_tw"
+			)
+		)
