@@ -77,9 +77,10 @@ class BarisIndikator:
 
 @dataclass(frozen=True)
 class BarisTindakLanjut:
-	"""One follow-up of last quarter's report, to be reported in this Isian. ``row_id`` is the
-	Isian's child row; ``batas_waktu`` a date or an ISO date string; ``status`` one of
-	STATUS_TINDAK_LANJUT or None, as stored (prefilled)."""
+	"""One follow-up of last quarter's report, to be reported in this Isian. ``row_id`` is how the
+	file knows the row (the app uses the Tindak Lanjut Kinerja record, as it uses the indicator for
+	an indicator row); ``batas_waktu`` a date or an ISO date string; ``status`` (one of
+	STATUS_TINDAK_LANJUT or None) and ``penjelasan`` as stored, prefilled."""
 
 	row_id: str
 	tindak_lanjut: str  # the Tindak Lanjut Kinerja record
