@@ -101,8 +101,7 @@ def format_for(monitoring, unit_kerja: str, isian=None) -> FormatIsian:
 def follow_ups_for(monitoring, unit_kerja: str, isian=None) -> tuple[BarisTindakLanjut, ...]:
 	"""Last quarter's follow-ups the unit reports: its Isian's rows (with the answers saved so
 	far), or, before the Isian exists, those its Isian will list. A row is known by its Tindak
-	Lanjut Kinerja record, as an indicator row by its indicator, so that a file made before the
-	Isian fits it."""
+	Lanjut Kinerja record (an Isian lists each once), as an indicator row by its indicator."""
 	if isian:
 		sources = isian.get("tindak_lanjut_lalu") or []
 	else:

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from kinerja_kecamatan.doctypes import ISIAN, ISIAN_TINDAK_LANJUT, TINDAK_LANJUT
 from kinerja_kecamatan.format_isian import DATA_SHEET, FIRST_ROW, TINDAK_LANJUT_SHEET
-from kinerja_kecamatan.format_isian.excel import build_all_formats, download_isian, upload_isian
+from kinerja_kecamatan.format_isian.excel import build_all_formats, download_isian, format_for, upload_isian
 from kinerja_kecamatan.tests.factories import (
 	make_indikator,
 	make_isian,
@@ -190,7 +190,8 @@ class TestTindakLanjutInTheFile(FrappeTestCase):
 		super().setUpClass()
 		kecamatan = make_kecamatan()
 		cls.unit, cls.head = make_unit_head(kecamatan)
-		cls.indikator = [make_indikator(kecamatan, cls.unit) for _ in range(2)]
+		cls.kode = ["PEM-01", "PEM-02"]
+		cls.indikator = [make_indikator(kecamatan, cls.unit, kode=kode) for kode in cls.kode]
 		pk = make_pk(kecamatan, 2024, {name: (400, 100, 100, 100, 100) for name in cls.indikator})
 		tw1 = make_monitoring(pk, "I")
 		cls.plans = [
@@ -198,8 +199,9 @@ class TestTindakLanjutInTheFile(FrappeTestCase):
 			make_tindak_lanjut(tw1, cls.unit, cls.indikator[1], "Pelatihan operator desa"),
 		]
 		# the TW II Isian lists them (isian_data_kinerja.py: tindak_lanjut.add_missing_rows)
+		cls.monitoring = make_monitoring(pk, "II")
 		cls.isian = make_isian(
-			make_monitoring(pk, "II"), cls.unit, dict.fromkeys(cls.indikator, ""), faktor_penghambat=""
+			cls.monitoring, cls.unit, dict.fromkeys(cls.indikator, ""), faktor_penghambat=""
 		).name
 
 	def answers(self) -> list:
@@ -281,4 +283,18 @@ class TestTindakLanjutInTheFile(FrappeTestCase):
 			frappe.db.get_value(
 				"Isian Data Kinerja Indikator", {"parent": self.isian, "idx": 1}, "realisasi_tw"
 			)
+		)
+
+	def test_file_made_before_the_isian_lists_the_follow_ups(self):
+		"""The zip of every unit's file may be made before a unit's Isian exists."""
+		fmt = format_for(self.monitoring, self.unit)
+		self.assertEqual(
+			[
+				(row.row_id, row.kode, row.rencana, str(row.batas_waktu), row.triwulan_asal)
+				for row in fmt.tindak_lanjut
+			],
+			[
+				(self.plans[0], self.kode[0], "Koordinasi dengan Dinas PUPR", "2024-06-30", "TW I 2024"),
+				(self.plans[1], self.kode[1], "Pelatihan operator desa", "2024-06-30", "TW I 2024"),
+			],
 		)
