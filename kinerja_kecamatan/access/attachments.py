@@ -9,11 +9,21 @@ Frappe lets any desk user create a File record that points at an existing privat
   pointing at its URL, or an upload of identical bytes, which Frappe stores as the same file).
 """
 
+import re
+
 import frappe
 from frappe import _
 
 from kinerja_kecamatan.access.scope import SCOPE_FIELDS
 from kinerja_kecamatan.access.scope import has_permission as within_scope
+
+# an uploaded file's URL, nothing else: no markup, no quotes, no other scheme
+UPLOADED_FILE_URL = re.compile(r"^/(private/)?files/[^<>\"'`\\]+$")
+
+
+def is_uploaded_file(url: str) -> bool:
+	"""Whether `url` names a File uploaded to this site (a record's evidence is one, not a link)."""
+	return bool(UPLOADED_FILE_URL.match(url)) and bool(frappe.db.exists("File", {"file_url": url}))
 
 
 def check_new_file(file, method=None) -> None:

@@ -60,6 +60,36 @@ def quarter_clock(monitoring, tahun: int, triwulan: str, quarter_index: int) -> 
 	return clock
 
 
+# what holds an indicator back, and the plan made for it, varying by indicator and quarter as a
+# kecamatan's real reports do
+HAMBATAN = (
+	"Keterbatasan anggaran dan sarana pendukung",
+	"Akses jalan ke desa terjauh sulit pada musim hujan",
+	"Data dari desa terlambat disampaikan",
+	"Jumlah petugas lapangan terbatas",
+	"Pergantian operator desa yang belum terlatih",
+)
+RENCANA = (
+	"Diusulkan tambahan anggaran pada perubahan APBD",
+	"Jadwal ulang pelayanan keliling ke desa yang belum terjangkau",
+	"Koordinasi dengan pemerintah desa untuk pendataan ulang sasaran",
+	"Bimbingan teknis bagi operator desa pada bulan pertama triwulan berikutnya",
+	"Sosialisasi melalui forum RT dan majelis taklim",
+	"Percepatan verifikasi berkas bersama dinas teknis terkait",
+	"Penambahan jam layanan pada hari Sabtu selama satu bulan",
+	"Pemantauan mingguan oleh kepala seksi terhadap progres kegiatan",
+)
+
+
+def below_target_analysis(kode: str, triwulan: str) -> dict:
+	"""The factor and the follow-up of an indicator below target in `triwulan`."""
+	turn = sum(map(ord, kode)) + TRIWULAN.index(triwulan)
+	return {
+		"faktor_penghambat": HAMBATAN[turn % len(HAMBATAN)],
+		"tindak_lanjut": RENCANA[turn % len(RENCANA)],
+	}
+
+
 def realisasi_for(triwulan: str, data):
 	"""The reported value of a row in `triwulan`: the TW I value of the kecamatan's data module
 	(demo/batumandi.py, demo/paringin.py), drifting by quarter."""
@@ -77,7 +107,7 @@ def realisasi_for(triwulan: str, data):
 					value = f"{number:.1f}".replace(".", ",").removesuffix(",0")
 				nilai = capaian(jenis, tw[TRIWULAN.index(triwulan)], value) if value else None
 				if nilai is not None and nilai < 100:
-					faktor = {**data.PENDORONG, **data.PENGHAMBAT}
+					faktor = {**data.PENDORONG, **below_target_analysis(kode, triwulan)}
 				return value, faktor
 		return None, None
 

@@ -61,7 +61,9 @@ def complete(people: dict, monitoring: str, number: int):
 
 
 def give_disposition(people: dict, monitoring: str, text: str = "Segera susun Format Isian Data Kinerja"):
-	number = sop_of(frappe.db.get_value(MONITORING, monitoring, ["revisi_sop"], as_dict=True)).number_of(b.DISPOSISI)
+	number = sop_of(frappe.db.get_value(MONITORING, monitoring, ["revisi_sop"], as_dict=True)).number_of(
+		b.DISPOSISI
+	)
 	with as_user(people[actor_at(monitoring, number)]):
 		doc = frappe.get_doc(MONITORING, monitoring)
 		doc.disposisi = text
@@ -69,14 +71,40 @@ def give_disposition(people: dict, monitoring: str, text: str = "Segera susun Fo
 		doc.save()
 
 
-def fill_isian(user: str, isian: str, realisasi: Callable, submit: bool = True):
-	"""The unit head fills their Isian; `realisasi(row)` → (value, analysis dict)."""
+# what a head reports of last quarter's follow-ups, in turn: most done, some partly, one not
+FOLLOW_UP_ANSWERS = (
+	{"status": "Dilaksanakan", "penjelasan": "Telah dilaksanakan sesuai rencana."},
+	{"status": "Dilaksanakan", "penjelasan": "Dilaksanakan; hasilnya tercatat pada realisasi triwulan ini."},
+	{
+		"status": "Sebagian",
+		"penjelasan": "Baru sebagian desa yang dijangkau; sisanya dijadwalkan bulan depan.",
+	},
+	{"status": "Dilaksanakan", "penjelasan": "Dilaksanakan bersama perangkat desa."},
+	{
+		"status": "Tidak Dilaksanakan",
+		"penjelasan": "Anggaran perubahan belum disahkan sehingga kegiatan ditunda.",
+	},
+)
+
+
+def answer_follow_ups(row) -> dict:
+	"""The demo's answer on one follow-up: the same row always gets the same answer."""
+	return FOLLOW_UP_ANSWERS[sum(map(ord, row.tindak_lanjut or "")) % len(FOLLOW_UP_ANSWERS)]
+
+
+def fill_isian(
+	user: str, isian: str, realisasi: Callable, submit: bool = True, follow_up: Callable = answer_follow_ups
+):
+	"""The unit head fills their Isian; `realisasi(row)` → (value, analysis dict); `follow_up(row)`
+	→ the answer on one of last quarter's follow-ups (status, penjelasan)."""
 	with as_user(user):
 		doc = frappe.get_doc(ISIAN, isian)
 		for row in doc.indikator:
 			value, analysis = realisasi(row)
 			row.realisasi_tw = value
 			row.update(analysis or {})
+		for row in doc.get("tindak_lanjut_lalu") or []:
+			row.update(follow_up(row))
 		doc.save()
 		if submit:
 			doc.submit()
@@ -88,18 +116,13 @@ def fill_units_isian(monitoring: str, heads: dict, realisasi: Callable, skip: se
 	for unit, user in heads.items():
 		if unit in skip:
 			continue
-		isian = frappe.db.get_value(
-			ISIAN, {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0}
-		)
+		isian = frappe.db.get_value(ISIAN, {"monitoring": monitoring, "unit_kerja": unit, "docstatus": 0})
 		if isian:
 			fill_isian(user, isian, realisasi)
 
 
 def make_jadwal(user: str, monitoring: str, tim: str = "Tim Monev Kecamatan"):
-	units = [
-		row.unit_kerja
-		for row in frappe.get_all(ISIAN, {"monitoring": monitoring}, ["unit_kerja"])
-	]
+	units = [row.unit_kerja for row in frappe.get_all(ISIAN, {"monitoring": monitoring}, ["unit_kerja"])]
 	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
 	units += frappe.get_all(
 		UNIT_KERJA, {"kecamatan": kecamatan, "aktif": 1, "name": ("not in", units or [""])}, pluck="name"
@@ -134,15 +157,15 @@ def fill_blanko(
 	kecamatan = frappe.db.get_value(MONITORING, monitoring, "kecamatan")
 	ketua_tim = ketua_tim or frappe.db.get_value(KECAMATAN, kecamatan, "camat")
 	with as_user(user):
-		for name in frappe.get_all(
-			BLANKO, {"monitoring": monitoring, "docstatus": 0}, pluck="name"
-		):
+		for name in frappe.get_all(BLANKO, {"monitoring": monitoring, "docstatus": 0}, pluck="name"):
 			blanko = frappe.get_doc(BLANKO, name)
 			for row in blanko.indikator:
 				row.update(
 					(verify(row) if verify else None)
 					or {"hasil_verifikasi": "Sesuai", "bukti_dilihat": "Dokumen pendukung"}
 				)
+			for row in blanko.get("tindak_lanjut_lalu") or []:
+				row.hasil_verifikasi = row.hasil_verifikasi or "Sesuai"
 			blanko.temuan = blanko.temuan or "Data dukung tersedia dan sesuai."
 			blanko.rekomendasi = blanko.rekomendasi or "Pertahankan ketertiban pencatatan data kinerja."
 			blanko.penandatangan_tim = ketua_tim

@@ -277,6 +277,9 @@ def run_kecamatan(data) -> str | None:
 		f"Siklus berjalan: {current}, langkah {progress.langkah}, "
 		f"{progress.jumlah_isian_diajukan} dari {progress.jumlah_unit} unit sudah mengajukan Isian"
 	)
+	waiting = frappe.db.get_value(MONITORING, current, "tindak_lanjut_belum_dilaporkan")
+	if waiting:
+		print("Tindak lanjut triwulan lalu yang belum dilaporkan unit: " + "; ".join(waiting.splitlines()))
 	print("Login:")
 	for role, user in people.items():
 		print(f"  {role:<36} {user}")

@@ -148,5 +148,6 @@ def test_the_layers_are_packages():
 		"reports",
 		"templates",  # Frappe's
 		"tests",
+		"tindak_lanjut",
 		"workflow",
 	]

@@ -110,6 +110,7 @@ class TestEndpoints(FrappeTestCase):
 		}
 		calls["kinerja_kecamatan.reports.dashboard.siklus_berjalan"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.langkah_terlambat"] = {}
+		calls["kinerja_kecamatan.reports.dashboard.tindak_lanjut_terlambat"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.indikator_sangat_rendah"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.rata_rata_capaian"] = {}
 		calls["kinerja_kecamatan.kinerja_kecamatan.page.beranda_kinerja.beranda_kinerja.get_landing"] = {}

@@ -64,6 +64,7 @@ READ = {
 	"Laporan Hasil Monitoring (submitted)": "- - R R R R R R - - R",
 	"SOP Kinerja":                         "- - R R R R R R - - R",
 	"Sertifikat Elektronik":               "- - - - R R R R - - R",
+	"Tindak Lanjut Kinerja":               "- - R - R R R R - - R",
 }
 WRITE = {
 	"Kecamatan":                           "- - - - - - W - - - -",
@@ -82,6 +83,8 @@ WRITE = {
 	"Laporan Hasil Monitoring (submitted)": "- - - - W W - W - - -",
 	"SOP Kinerja":                         "- - - - - - W - - - -",
 	"Sertifikat Elektronik":               "- - - - - - - - - - -",
+	# who answers for it and by when: the Kasubbag PK; its status comes through the Isian
+	"Tindak Lanjut Kinerja":               "- - - - - - W - - - -",
 }
 # a plain field each refused actor tries to set
 EDITABLE_FIELD = {
@@ -97,6 +100,7 @@ EDITABLE_FIELD = {
 	"Laporan Hasil Monitoring": ("temuan", "Temuan palsu"),
 	"SOP Kinerja": ("nama_sop", "SOP palsu"),
 	"Sertifikat Elektronik": ("nama_pemegang", "Pemegang palsu"),
+	"Tindak Lanjut Kinerja": ("batas_waktu", "2025-01-31"),
 }
 
 
@@ -116,7 +120,15 @@ class TestPermissionMatrix(FrappeTestCase):
 		super().setUpClass()
 		people = make_cycle_people()
 		archived, heads = make_cycle(people, units=2)
-		run_quarter(people, heads, archived.name, lambda row: ("100", None))
+		own_unit, other_unit = list(heads)
+		own_indicator = frappe.db.get_value("Indikator Kinerja", {"unit_kerja": own_unit})
+
+		def own_unit_below_target(row):  # so that signing plans a follow-up of the own unit
+			if row.indikator == own_indicator:
+				return "50", {"faktor_penghambat": "Cuaca", "tindak_lanjut": "Jadwal ulang"}
+			return "100", None
+
+		run_quarter(people, heads, archived.name, own_unit_below_target)
 		kecamatan, pk = archived.kecamatan, archived.perjanjian_kinerja
 		cycles = {}
 		for triwulan, step in (("II", 4), ("III", 8), ("IV", 10)):
@@ -134,7 +146,6 @@ class TestPermissionMatrix(FrappeTestCase):
 			frappe.set_user(with_user)
 			run_quarter(people, heads, cycle.name, lambda row: ("100", None), until=step)
 			cycles[step] = cycle.name
-		own_unit, other_unit = list(heads)
 		one = lambda doctype, **filters: frappe.db.get_value(doctype, filters)  # noqa: E731
 		cls.records = {
 			"Kecamatan": kecamatan,
@@ -157,6 +168,7 @@ class TestPermissionMatrix(FrappeTestCase):
 			"SOP Kinerja": new_kecamatan_sop(kecamatan, "067/001/KEC.MTX/BLG/2024"),
 			# the Camat's signing certificate
 			"Sertifikat Elektronik": one("Sertifikat Elektronik", kecamatan=kecamatan),
+			"Tindak Lanjut Kinerja": one("Tindak Lanjut Kinerja", unit_kerja=own_unit),
 		}
 		assert all(cls.records.values()), cls.records
 		kecamatan_b = make_kecamatan()

@@ -15,6 +15,7 @@ from frappe import _
 from frappe.desk.form.assign_to import close_all_assignments
 from frappe.utils import cstr, now_datetime
 
+from kinerja_kecamatan.access.attachments import is_uploaded_file
 from kinerja_kecamatan.doctypes import (
 	ISIAN,
 	ISIAN_TINDAK_LANJUT,
@@ -140,10 +141,6 @@ def add_missing_rows(isian) -> None:
 
 def answer_errors(isian, submitting: bool) -> list[str]:
 	"""The head's answers that can't be saved (or sent), one message per row."""
-	from kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja import (
-		is_uploaded_file,
-	)
-
 	errors = []
 	for row in isian.get("tindak_lanjut_lalu") or []:
 		problem = rules.answer_problem(row.status, row.penjelasan, submitting)

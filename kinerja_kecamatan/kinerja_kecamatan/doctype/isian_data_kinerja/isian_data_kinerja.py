@@ -1,12 +1,11 @@
 # Copyright (c) 2026, Kinerja Kecamatan contributors
 # For license information, please see license.txt
 
-import re
-
 import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from kinerja_kecamatan.access.attachments import is_uploaded_file
 from kinerja_kecamatan.doctypes import INDIKATOR, ISIAN, MONITORING, PERJANJIAN_KINERJA, UNIT_KERJA
 from kinerja_kecamatan.engine.number_fields import read_number
 from kinerja_kecamatan.engine.recompute import compute_isian
@@ -15,13 +14,6 @@ from kinerja_kecamatan.tindak_lanjut import records as tindak_lanjut
 from kinerja_kecamatan.validation import throw_if_any
 from kinerja_kecamatan.workflow.distribution import close_isian_tasks, update_progress
 from kinerja_kecamatan.workflow.locks import LockedAfterStep
-
-# an uploaded file's URL, nothing else: no markup, no quotes, no other scheme
-UPLOADED_FILE_URL = re.compile(r"^/(private/)?files/[^<>\"'`\\]+$")
-
-
-def is_uploaded_file(url: str) -> bool:
-	return bool(UPLOADED_FILE_URL.match(url)) and bool(frappe.db.exists("File", {"file_url": url}))
 
 
 class IsianDataKinerja(LockedAfterStep, RowLinksInBatch, Document):
