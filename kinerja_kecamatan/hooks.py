@@ -47,6 +47,7 @@ doc_events = {
 		"Blanko Monitoring Kinerja",
 		"Laporan Hasil Monitoring",
 		"Monitoring Kinerja Triwulan",
+		"Capaian Kinerja Tahunan",
 	)
 }
 # a signed report's archived PDF is never deleted, replaced or re-pointed
@@ -102,6 +103,7 @@ jinja = {
 		"kinerja_kecamatan.prints.jinja.persetujuan_jadwal",
 		"kinerja_kecamatan.prints.jinja.bagan_sop",
 		"kinerja_kecamatan.prints.jinja.disposisi",
+		"kinerja_kecamatan.prints.jinja.grafik_unit",
 	],
 	"filters": [
 		"kinerja_kecamatan.prints.jinja.tanggal_id",

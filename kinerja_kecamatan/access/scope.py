@@ -22,6 +22,7 @@ from kinerja_kecamatan.doctypes import (
 	BLANKO,
 	BLANKO_INDIKATOR,
 	BLANKO_TINDAK_LANJUT,
+	CAPAIAN_TAHUNAN,
 	INDIKATOR,
 	ISIAN,
 	ISIAN_INDIKATOR,
@@ -75,6 +76,8 @@ SCOPE_FIELDS = {
 	SERTIFIKAT: ("kecamatan", None),
 	# a unit's follow-ups are its head's, as its Isian is
 	TINDAK_LANJUT: ("kecamatan", "unit_kerja"),
+	# the year's chapter, compiled from the kecamatan's signed quarters
+	CAPAIAN_TAHUNAN: ("kecamatan", None),
 }
 # Confined DocTypes whose records without a kecamatan are the kabupaten's: every kecamatan reads
 # them (a kecamatan without an SOP of its own runs its cycles under the kabupaten's procedure),
@@ -97,6 +100,10 @@ CONFINED_CHILDREN = (
 	"Laporan Rekap Predikat",
 	"Laporan Capaian Unit",
 	"Langkah SOP Kinerja",
+	"Capaian Kinerja Tahunan Indikator",
+	"Capaian Kinerja Tahunan Unit",
+	"Capaian Kinerja Tahunan Predikat",
+	"Capaian Kinerja Tahunan Tindak Lanjut",
 )
 
 

@@ -23,6 +23,7 @@ from frappe.utils import get_datetime, getdate
 from kinerja_kecamatan.doctypes import (
 	BLANKO_INDIKATOR,
 	BLANKO_TINDAK_LANJUT,
+	CAPAIAN_TAHUNAN,
 	ISIAN,
 	ISIAN_INDIKATOR,
 	ISIAN_TINDAK_LANJUT,
@@ -31,8 +32,21 @@ from kinerja_kecamatan.doctypes import (
 )
 from kinerja_kecamatan.engine.recompute import COMPUTED_FIELDS, COMPUTED_ROW_FIELDS
 from kinerja_kecamatan.laporan.signature import FOLLOW_UP_COUNTS, SIGNATURE_FIELDS
+from kinerja_kecamatan.laporan.tahunan import COMPILED_FIELDS
 from kinerja_kecamatan.tindak_lanjut.records import ANSWER_FIELDS, PLAN_FIELDS
 
+# a signed report's signature block, fingerprint and archive
+SIGNED_AND_ARCHIVED = (
+	*SIGNATURE_FIELDS,
+	"ditandatangani_pada",
+	"ditandatangani_oleh",
+	"hash_tanda_tangan",
+	"nomor_arsip",
+	"file_arsip",
+	"sidik_arsip",
+	"jenis_tanda_tangan",
+	"berkas_ttd",
+)
 # DocType → fields (a Table field means its whole content) the server owns.
 SERVER_FIELDS = {
 	ISIAN: COMPUTED_FIELDS,
@@ -63,15 +77,12 @@ SERVER_FIELDS = {
 		"rincian",
 		*FOLLOW_UP_COUNTS,
 		"pelaksanaan_tindak_lanjut",
-		*SIGNATURE_FIELDS,
-		"ditandatangani_pada",
-		"ditandatangani_oleh",
-		"hash_tanda_tangan",
-		"nomor_arsip",
-		"file_arsip",
-		"sidik_arsip",
-		"jenis_tanda_tangan",
-		"berkas_ttd",
+		*SIGNED_AND_ARCHIVED,
+	),
+	# the year's chapter: compiled from the signed quarters, then signed and archived
+	CAPAIAN_TAHUNAN: (
+		*COMPILED_FIELDS,
+		*SIGNED_AND_ARCHIVED,
 	),
 	MONITORING: (
 		"langkah",

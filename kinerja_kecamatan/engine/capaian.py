@@ -213,6 +213,20 @@ def capaian_kumulatif(jenis, targets, realisasis):
 	return capaian(jenis, sum(t for t, _ in pairs), sum(r for _, r in pairs))
 
 
+def realisasi_tahunan(jenis, realisasis):
+	"""The year's realisasi by the type's rule: Positif sums the quarters that have one, Negatif
+	and Nilai Akhir take the latest; None when no quarter has data.
+
+	>>> realisasi_tahunan(JENIS_POSITIF, [45, None, 55]), realisasi_tahunan(JENIS_NEGATIF, [10, "6", None])
+	(Decimal('100'), Decimal('6'))
+	"""
+	_cek_jenis(jenis)
+	available = [v for v in (to_decimal(r) for r in realisasis) if v is not None]
+	if not available:
+		return None
+	return sum(available) if jenis == JENIS_POSITIF else available[-1]
+
+
 def capaian_tahunan(jenis, target_tahunan, realisasis):
 	"""Capaian against the annual target, by the type's rule.
 
@@ -222,13 +236,25 @@ def capaian_tahunan(jenis, target_tahunan, realisasis):
 	>>> capaian_tahunan(JENIS_POSITIF, 200, [45, None, 55]), capaian_tahunan(JENIS_NEGATIF, 8, [10, 6])
 	(Decimal('50'), Decimal('125'))
 	"""
-	_cek_jenis(jenis)
-	values = [to_decimal(r) for r in realisasis]
-	available = [v for v in values if v is not None]
-	if not available:
-		return None
-	nilai = sum(available) if jenis == JENIS_POSITIF else available[-1]
-	return capaian(jenis, target_tahunan, nilai)
+	nilai = realisasi_tahunan(jenis, realisasis)
+	return None if nilai is None else capaian(jenis, target_tahunan, nilai)
+
+
+TREN_NAIK, TREN_TURUN, TREN_TETAP = "Naik", "Turun", "Tetap"
+
+
+def tren(nilai):
+	"""The direction of a year's quarterly capaian, from the first quarter with data to the last,
+	compared as shown (two decimals): a capaian is already "higher is better" for every type, a
+	Negatif indicator included. None with fewer than two quarters of data.
+
+	>>> tren([80, None, 95.5, 90]), tren([100, Decimal("99.996")]), tren([None, 70, None, None])
+	('Naik', 'Tetap', None)
+	"""
+	present = [bulatkan(v) for v in nilai if v is not None]
+	if len(present) < 2 or present[-1] == present[0]:
+		return TREN_TETAP if len(present) >= 2 else None
+	return TREN_NAIK if present[-1] > present[0] else TREN_TURUN
 
 
 def predikat(nilai, skala=None):

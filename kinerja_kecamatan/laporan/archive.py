@@ -10,18 +10,19 @@ from frappe import _
 from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.laporan.pdf_output import insert_pdf, remove_orphan
-from kinerja_kecamatan.laporan.signature import render_pdf, signed_pdf, verify
+from kinerja_kecamatan.laporan.signature import SIGNED_REPORTS, render_pdf, signed_pdf, verify
 
 ARCHIVE_PLACEHOLDERS = ("kecamatan", "tahun", "triwulan")
 DEFAULT_ARCHIVE_PATTERN = "ARSIP/MONEV/.YYYY./.####"
 
 
 def archive_pattern(pattern: str, monitoring) -> str:
-	"""The archive number's naming series for `monitoring`: {kecamatan}, {tahun} and {triwulan}
-	filled in by plain replacement (a format spec such as {tahun:>999999999} is never run).
+	"""The archive number's naming series for `monitoring` (or a year's report, which has no
+	{triwulan}: left empty): {kecamatan}, {tahun} and {triwulan} filled in by plain replacement (a
+	format spec such as {tahun:>999999999} is never run).
 	"ARSIP/{kecamatan}/.YYYY./.####" → "ARSIP/Batumandi/.YYYY./.####"."""
 	for key in ARCHIVE_PLACEHOLDERS:
-		pattern = pattern.replace("{" + key + "}", str(monitoring.get(key)))
+		pattern = pattern.replace("{" + key + "}", str(monitoring.get(key) or ""))
 	return pattern
 
 
@@ -42,31 +43,37 @@ def invalid_archive_pattern(pattern: str) -> str | None:
 def archive_laporan(monitoring) -> str:
 	"""The archiving step: the signed PDF stored as a private File with an archive number; returns its URL.
 	All or nothing: a failure at any point leaves no number, no File and no link behind."""
-	from frappe.model.naming import make_autoname
-
 	name = laporan_of(monitoring.name)
 	laporan = frappe.get_doc(LAPORAN, name) if name else None
 	if not laporan or laporan.docstatus != 1 or not verify(laporan.name, laporan.hash_tanda_tangan).sah:
 		frappe.throw(
 			_("Hanya Laporan Hasil Monitoring yang sudah ditandatangani Camat yang dapat diarsipkan.")
 		)
+	return archive_signed(laporan, monitoring)
+
+
+def archive_signed(laporan, monitoring=None) -> str:
+	"""A signed report's PDF stored as a private File with the kecamatan's next archive number,
+	attached to the report and to its cycle (a year's report has none); returns its URL. All or
+	nothing: a failure at any point leaves no number, no File and no link behind."""
+	from frappe.model.naming import make_autoname
+
+	numbered = monitoring or laporan
 	if laporan.file_arsip:
 		frappe.throw(_("Laporan {0} sudah diarsipkan ({1}).").format(laporan.name, laporan.nomor_arsip))
 	# the PDF the Camat signed electronically; a report signed before that (HMAC only) is rendered
 	pdf = signed_pdf(laporan) or render_pdf(laporan)
-	# each kecamatan numbers its own archive
-	pattern = (
-		frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
-	)
+	# each kecamatan numbers its own archive, its quarters' and years' reports in one register
+	pattern = frappe.db.get_value(KECAMATAN, laporan.kecamatan, "pola_nomor_arsip") or DEFAULT_ARCHIVE_PATTERN
 	if invalid_archive_pattern(pattern):
 		frappe.throw(invalid_archive_pattern(pattern))
-	nomor_arsip = make_autoname(archive_pattern(pattern, monitoring), doc=monitoring)
+	nomor_arsip = make_autoname(archive_pattern(pattern, numbered), doc=numbered)
 	file_name = f"{nomor_arsip.replace('/', '-')}.pdf"
 	# its number was rolled back with a crashed archive and is given again now: the file is this one's
 	remove_orphan(file_name)
 	# attached to both the cycle and the report: Frappe deletes a file from disk only when no
 	# other File record shares its content, so the archive outlives any one record
-	for doctype, name in ((monitoring.doctype, monitoring.name), (laporan.doctype, laporan.name)):
+	for doctype, name in ((record.doctype, record.name) for record in (monitoring, laporan) if record):
 		saved = frappe.get_doc(
 			{
 				"doctype": "File",
@@ -91,9 +98,10 @@ def archive_laporan(monitoring) -> str:
 
 def is_archive_file(file_url: str | None) -> bool:
 	"""Whether `file_url` is (or was) a report's signed or archived PDF."""
-	return bool(file_url) and bool(
-		frappe.db.exists(LAPORAN, {"file_arsip": file_url})
-		or frappe.db.exists(LAPORAN, {"berkas_ttd": file_url})
+	return bool(file_url) and any(
+		frappe.db.exists(doctype, {field: file_url})
+		for doctype in SIGNED_REPORTS
+		for field in ("file_arsip", "berkas_ttd")
 	)
 
 

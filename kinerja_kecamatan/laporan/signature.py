@@ -9,11 +9,12 @@ import json
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields
 from frappe.rate_limiter import rate_limit
-from frappe.utils import cint, cstr, flt, now_datetime, nowdate
+from frappe.utils import cint, cstr, flt, getdate, now_datetime, nowdate
 from frappe.utils.data import convert_utc_to_system_timezone
 
-from kinerja_kecamatan.doctypes import KECAMATAN, LAPORAN, PEJABAT, SERTIFIKAT
+from kinerja_kecamatan.doctypes import CAPAIAN_TAHUNAN, KECAMATAN, LAPORAN, PEJABAT, SERTIFIKAT
 from kinerja_kecamatan.engine.nip import nip_spaced
 from kinerja_kecamatan.engine.tanggal import tanggal_indonesia
 from kinerja_kecamatan.laporan import pades, pki
@@ -27,6 +28,8 @@ from kinerja_kecamatan.tindak_lanjut import records as tindak_lanjut
 SIGNING_KEY = "kinerja_signing_key"
 PADES, HMAC = "PAdES", "HMAC"
 MAX_VERIFIED_PDF = 20 * 1024 * 1024
+# what the Camat signs, archives and a guest verifies: the quarter's report and the year's chapter
+SIGNED_REPORTS = (LAPORAN, CAPAIAN_TAHUNAN)
 ROW_FIELDS = (
 	"unit_kerja",
 	"indikator",
@@ -109,8 +112,47 @@ def content_hash(laporan) -> str:
 	follow_ups = follow_up_content(laporan)
 	if follow_ups:  # absent from reports signed before follow-ups were kept: their hash stands
 		content["tindak_lanjut"] = follow_ups
+	return keyed_hash(content)
+
+
+def keyed_hash(content) -> str:
+	"""HMAC-SHA-256 of `content` (plain JSON data), keyed with the site's secret."""
 	message = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
 	return hmac.new(signing_key(), message, hashlib.sha256).hexdigest()
+
+
+# a record's own bookkeeping, not what it states
+UNSIGNED_FIELDS = ("hash_tanda_tangan", "ditandatangani_pada", "title", "amended_from")
+
+
+def record_content(record) -> dict:
+	"""Every field of `record` a reader sees, and its tables row by row, in one form whether read
+	from memory or the database; the fingerprint itself and what is added after signing (the
+	archive: allow_on_submit fields) are left out."""
+	content = {}
+	for df in record.meta.fields:
+		value = record.get(df.fieldname)
+		if df.fieldtype == "Table":
+			content[df.fieldname] = [record_content(row) for row in value or []]
+		elif df.fieldtype in no_value_fields or df.allow_on_submit or df.fieldname in UNSIGNED_FIELDS:
+			continue
+		elif df.fieldtype in ("Int", "Check"):
+			content[df.fieldname] = cint(value)
+		elif df.fieldtype in ("Float", "Percent", "Currency"):
+			content[df.fieldname] = round(flt(value), 4)
+		elif df.fieldtype == "Date":
+			content[df.fieldname] = cstr(getdate(value)) if value else ""
+		else:
+			content[df.fieldname] = cstr(value)
+	return content
+
+
+def fingerprint(report) -> str:
+	"""The keyed fingerprint of a signed report: a Laporan Hasil Monitoring's content as
+	content_hash takes it (so every signed one keeps its fingerprint), any other's whole record."""
+	if report.doctype == LAPORAN:
+		return content_hash(report)
+	return keyed_hash({"doctype": report.doctype, "name": report.name, **record_content(report)})
 
 
 def follow_up_content(laporan) -> list | None:
@@ -132,28 +174,36 @@ def sign_laporan(monitoring, correction: bool = False) -> None:
 	laporan.set("rincian", rows)
 	summarise(laporan, rows)
 	tindak_lanjut.set_report_section(laporan, monitoring)
-	pejabat = frappe.get_doc(PEJABAT, signer_of(monitoring.kecamatan))
-	nama_kecamatan = frappe.db.get_value(KECAMATAN, monitoring.kecamatan, "nama_kecamatan")
-	laporan.update(
-		{
-			"penandatangan": pejabat.name,
-			"nama_penandatangan": pejabat.nama,
-			"nip_penandatangan": pejabat.nip,
-			"pangkat_penandatangan": pejabat.pangkat_golongan,
-			"jabatan_penandatangan": pejabat.jabatan,
-			"tanggal_laporan": nowdate() if correction else laporan.tanggal_laporan or nowdate(),
-			"ditandatangani_pada": now_datetime(),
-			"ditandatangani_oleh": frappe.session.user,
-		}
-	)
-	laporan.tempat_tanggal = f"{nama_kecamatan}, {tanggal_indonesia(laporan.tanggal_laporan)}"
-	laporan.hash_tanda_tangan = content_hash(laporan)
+	nama_kecamatan = put_signature(laporan, correction)
 	laporan.flags.ignore_permissions = True
 	laporan.flags.server_write = True
 	laporan.submit()
 	# the plans below target become follow-ups the next quarter asks about
 	tindak_lanjut.plan_from_laporan(laporan)
 	seal_pdf(laporan, nama_kecamatan)
+
+
+def put_signature(report, correction: bool = False) -> str:
+	"""The signer's block on `report` (about to be submitted): the Camat's name, NIP, pangkat and
+	jabatan, the place and date in Indonesian, and the keyed fingerprint of it all. A correction is
+	dated the day it is signed. Returns the place: the kecamatan's name."""
+	pejabat = frappe.get_doc(PEJABAT, signer_of(report.kecamatan))
+	nama_kecamatan = frappe.db.get_value(KECAMATAN, report.kecamatan, "nama_kecamatan")
+	report.update(
+		{
+			"penandatangan": pejabat.name,
+			"nama_penandatangan": pejabat.nama,
+			"nip_penandatangan": pejabat.nip,
+			"pangkat_penandatangan": pejabat.pangkat_golongan,
+			"jabatan_penandatangan": pejabat.jabatan,
+			"tanggal_laporan": nowdate() if correction else report.tanggal_laporan or nowdate(),
+			"ditandatangani_pada": now_datetime(),
+			"ditandatangani_oleh": frappe.session.user,
+		}
+	)
+	report.tempat_tanggal = f"{nama_kecamatan}, {tanggal_indonesia(report.tanggal_laporan)}"
+	report.hash_tanda_tangan = fingerprint(report)
+	return nama_kecamatan
 
 
 def render_pdf(laporan) -> bytes:
@@ -165,7 +215,8 @@ def render_pdf(laporan) -> bytes:
 	frappe.flags.read_only = True
 	try:
 		with bounded_render():
-			return frappe.get_print(laporan.doctype, laporan.name, print_format=LAPORAN, as_pdf=True)
+			# each signed report's print format bears its DocType's name
+			return frappe.get_print(laporan.doctype, laporan.name, print_format=laporan.doctype, as_pdf=True)
 	finally:
 		frappe.flags.read_only = previous
 
@@ -174,7 +225,8 @@ def seal_pdf(laporan, location: str) -> None:
 	"""The Camat's PAdES signature in the report's PDF, kept as a private File for the archiving
 	step. A refusal (wrong passphrase, revoked certificate, the service down) throws, and the whole
 	signing step is undone with it."""
-	pdf = sign_report_pdf(render_pdf(laporan), laporan.penandatangan, location)
+	reason = _("Menyetujui dan menandatangani {0}").format(_(laporan.doctype))
+	pdf = sign_report_pdf(render_pdf(laporan), laporan.penandatangan, location, reason)
 	file_name = f"{laporan.name}-ttd.pdf"
 	remove_orphan(file_name)  # left by a signing the database lost before its commit
 	saved = frappe.get_doc(
@@ -209,19 +261,32 @@ NOT_VERIFIED = "Tidak ada laporan bertanda tangan yang cocok dengan nomor dan ko
 def verify(name: str, kode: str) -> frappe._dict:
 	"""Whether `kode` is the fingerprint of the signed report `name`, and the report's content is
 	still exactly what was signed. A mismatch says nothing of whether `name` exists."""
-	laporan = (
-		name
-		and kode
-		and frappe.db.exists(LAPORAN, {"name": name, "docstatus": 1})
-		and frappe.get_doc(LAPORAN, name)
-	)
+	doctype = name and kode and signed_doctype(name)
+	laporan = doctype and frappe.get_doc(doctype, name)
 	if not laporan or not hmac.compare_digest(cstr(kode), cstr(laporan.hash_tanda_tangan)):
 		return frappe._dict(sah=False, alasan=_(NOT_VERIFIED))
-	if not hmac.compare_digest(content_hash(laporan), laporan.hash_tanda_tangan):
+	if not hmac.compare_digest(fingerprint(laporan), laporan.hash_tanda_tangan):
 		return frappe._dict(
 			sah=False, alasan=_("Isi laporan di sistem tidak sama dengan yang ditandatangani.")
 		)
 	return frappe._dict(sah=True, laporan=laporan)
+
+
+def signed_doctype(name: str) -> str | None:
+	"""Which signed report `name` is, if it is one."""
+	return next(
+		(doctype for doctype in SIGNED_REPORTS if frappe.db.exists(doctype, {"name": name, "docstatus": 1})),
+		None,
+	)
+
+
+def archived_as(digest: str) -> tuple[str | None, str | None]:
+	"""(DocType, name) of the signed report whose archived PDF has this SHA-256, or Nones."""
+	for doctype in SIGNED_REPORTS:
+		name = frappe.db.get_value(doctype, {"sidik_arsip": digest, "docstatus": 1})
+		if name:
+			return doctype, name
+	return None, None
 
 
 def verify_pdf(content: bytes) -> frappe._dict:
@@ -231,7 +296,7 @@ def verify_pdf(content: bytes) -> frappe._dict:
 	hash and HMAC."""
 	check = pades.validate(content or b"", trust_roots())
 	digest = hashlib.sha256(content or b"").hexdigest()
-	name = frappe.db.get_value(LAPORAN, {"sidik_arsip": digest, "docstatus": 1})
+	doctype, name = archived_as(digest)
 	if not check.signed:
 		if not name:
 			return frappe._dict(
@@ -240,14 +305,14 @@ def verify_pdf(content: bytes) -> frappe._dict:
 					"Berkas ini tidak bertanda tangan elektronik dan tidak sama dengan arsip PDF laporan mana pun yang ditandatangani."
 				),
 			)
-		result = verify(name, frappe.db.get_value(LAPORAN, name, "hash_tanda_tangan"))
+		result = verify(name, frappe.db.get_value(doctype, name, "hash_tanda_tangan"))
 		result.jenis = HMAC
 		return result
 	result = frappe._dict(
 		jenis=PADES, sah=check.unchanged and check.trusted, tanda_tangan=signature_facts(check)
 	)
 	if name:
-		result.laporan = frappe.get_doc(LAPORAN, name)
+		result.laporan = frappe.get_doc(doctype, name)
 	if not check.unchanged:
 		result.alasan = _(
 			"Berkas telah diubah setelah ditandatangani: tanda tangannya tidak lagi mencakup isi berkas ini."
@@ -318,7 +383,10 @@ def public_summary(laporan) -> dict:
 	return {
 		"name": laporan.name,
 		"kecamatan": laporan.kecamatan,
-		"periode": _("Triwulan {0} Tahun {1}").format(laporan.triwulan, laporan.tahun),
+		"dokumen": _(laporan.doctype),
+		"periode": _("Triwulan {0} Tahun {1}").format(laporan.triwulan, laporan.tahun)
+		if laporan.get("triwulan")
+		else _("Tahun {0}").format(laporan.tahun),
 		"penandatangan": laporan.nama_penandatangan,
 		"nip": nip_spaced(laporan.nip_penandatangan),
 		"jabatan": laporan.jabatan_penandatangan,

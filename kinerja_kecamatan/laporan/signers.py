@@ -68,7 +68,9 @@ class LocalSigner:
 			frappe.throw(_("Layanan cap waktu (TSA) belum diatur di Pengaturan Kinerja."))
 		return pades.local_timestamper(*tsa)
 
-	def sign(self, pdf: bytes, pejabat, passphrase: str, placement: pades.Placement, location: str) -> bytes:
+	def sign(
+		self, pdf: bytes, pejabat, passphrase: str, placement: pades.Placement, location: str, reason: str
+	) -> bytes:
 		cert = certificates.signing_certificate(pejabat.name)
 		pair, chain = certificates.open_bundle(cert, passphrase)
 		return pades.sign_pdf(
@@ -77,7 +79,7 @@ class LocalSigner:
 			self.timestamper(),
 			placement,
 			stamp_text(pejabat),
-			reason=_("Menyetujui dan menandatangani Laporan Hasil Monitoring"),
+			reason=reason,
 			location=location,
 		)
 
@@ -89,7 +91,10 @@ class RemoteSigner:
 	def __init__(self, url: str, user: str | None, password: str | None, timeout: int):
 		self.url, self.user, self.password, self.timeout = url, user, password, timeout
 
-	def sign(self, pdf: bytes, pejabat, passphrase: str, placement: pades.Placement, location: str) -> bytes:
+	def sign(
+		self, pdf: bytes, pejabat, passphrase: str, placement: pades.Placement, location: str, reason: str
+	) -> bytes:
+		"""The service is sent no reason: the signing client takes none."""
 		if not pejabat.nik:
 			frappe.throw(
 				_("NIK {0} belum diisi di data Pejabat; Layanan TTE memerlukannya.").format(pejabat.nama)
@@ -175,11 +180,12 @@ def configured_signer():
 	return LocalSigner()
 
 
-def sign_report_pdf(pdf: bytes, pejabat_name: str, location: str) -> bytes:
-	"""The report's PDF with the Pejabat's PAdES signature on their signature block."""
+def sign_report_pdf(pdf: bytes, pejabat_name: str, location: str, reason: str) -> bytes:
+	"""The report's PDF with the Pejabat's PAdES signature on their signature block; `reason` is
+	what the signature says it is for ("Menyetujui dan menandatangani Laporan Hasil Monitoring")."""
 	pejabat = frappe.get_doc(PEJABAT, pejabat_name)
 	try:
 		placement = pades.find_placement(pdf)
 	except pades.NotSignable:
 		frappe.throw(_("Cetakan laporan tidak memiliki ruang tanda tangan elektronik."))
-	return configured_signer().sign(pdf, pejabat, given_passphrase(), placement, location)
+	return configured_signer().sign(pdf, pejabat, given_passphrase(), placement, location, reason)

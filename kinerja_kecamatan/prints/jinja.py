@@ -12,6 +12,7 @@ from kinerja_kecamatan.engine.capaian import format_angka, format_persen
 from kinerja_kecamatan.engine.nip import nip_spaced
 from kinerja_kecamatan.engine.tanggal import jam_indonesia, tanggal_indonesia
 from kinerja_kecamatan.laporan.signature import verification_url
+from kinerja_kecamatan.prints.bar_chart import bar_chart_svg
 from kinerja_kecamatan.prints.qr import qr_svg
 from kinerja_kecamatan.prints.sop_chart import LANE_WIDTH, ROW_HEIGHT, chart_pages
 from kinerja_kecamatan.workflow.behaviours import DISPOSISI, FORMAT, PERSETUJUAN_JADWAL
@@ -176,3 +177,12 @@ def disposisi(doc) -> dict:
 		"perihal": sop.step(number).uraian if number else "",
 		"tempat_tanggal": f"{kecamatan.nama_kecamatan}, {tanggal_indonesia(given or frappe.utils.nowdate())}",
 	}
+
+
+def grafik_unit(doc) -> list[dict]:
+	"""A year's chapter: per unit, a bar chart of its indicators' annual capaian against 100 %."""
+	units = {}
+	for row in doc.rincian:
+		value = row.capaian_tahunan if row.ada_data else None
+		units.setdefault(row.unit_kerja, []).append((row.kode, value, persen_id(value, row.ada_data)))
+	return [{"unit": nama_unit(unit), "svg": Markup(bar_chart_svg(bars))} for unit, bars in units.items()]

@@ -33,6 +33,7 @@ def app_methods() -> list[str]:
 		"kinerja_kecamatan.access",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.monitoring_kinerja_triwulan.monitoring_kinerja_triwulan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.laporan_hasil_monitoring.laporan_hasil_monitoring",
+		"kinerja_kecamatan.kinerja_kecamatan.doctype.capaian_kinerja_tahunan.capaian_kinerja_tahunan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.isian_data_kinerja.isian_data_kinerja",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.kecamatan.kecamatan",
 		"kinerja_kecamatan.kinerja_kecamatan.doctype.sertifikat_elektronik.sertifikat_elektronik",
@@ -108,6 +109,10 @@ class TestEndpoints(FrappeTestCase):
 			"sertifikat": self.certificate,
 			"alasan": "x",
 		}
+		tahunan_api = "kinerja_kecamatan.kinerja_kecamatan.doctype.capaian_kinerja_tahunan.capaian_kinerja_tahunan"
+		calls[f"{tahunan_api}.susun_capaian_tahunan"] = {"kecamatan": self.monitoring.kecamatan, "tahun": 2024}
+		calls[f"{tahunan_api}.tandatangani"] = {"name": "CKT-none", "passphrase": "x"}
+		calls[f"{tahunan_api}.unduh_excel"] = {"name": "CKT-none"}
 		calls["kinerja_kecamatan.reports.dashboard.siklus_berjalan"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.langkah_terlambat"] = {}
 		calls["kinerja_kecamatan.reports.dashboard.tindak_lanjut_terlambat"] = {}
