@@ -31,6 +31,7 @@ from kinerja_kecamatan.doctypes import (
 	MONITORING,
 )
 from kinerja_kecamatan.engine.recompute import COMPUTED_FIELDS, COMPUTED_ROW_FIELDS
+from kinerja_kecamatan.laporan.draft import SUMMARY_FIELDS
 from kinerja_kecamatan.laporan.signature import FOLLOW_UP_COUNTS, SIGNATURE_FIELDS
 from kinerja_kecamatan.laporan.tahunan import COMPILED_FIELDS
 from kinerja_kecamatan.tindak_lanjut.records import ANSWER_FIELDS, PLAN_FIELDS
@@ -67,13 +68,7 @@ SERVER_FIELDS = {
 	# the team verifies what the unit reported; both come from the Isian
 	BLANKO_TINDAK_LANJUT: PLAN_FIELDS + ANSWER_FIELDS,
 	LAPORAN: (
-		"rata_rata_capaian",
-		"predikat",
-		"jumlah_indikator",
-		"jumlah_di_bawah_target",
-		"jumlah_belum_ada_data",
-		"rekap_predikat",
-		"capaian_unit",
+		*SUMMARY_FIELDS,
 		"rincian",
 		*FOLLOW_UP_COUNTS,
 		"pelaksanaan_tindak_lanjut",

@@ -16,6 +16,16 @@ from kinerja_kecamatan.reports import report_data
 from kinerja_kecamatan.tindak_lanjut import records as tindak_lanjut
 from kinerja_kecamatan.validation import missing_mandatory
 
+# what summarise fills on a report
+SUMMARY_FIELDS = (
+	"rata_rata_capaian",
+	"predikat",
+	"jumlah_indikator",
+	"jumlah_di_bawah_target",
+	"jumlah_belum_ada_data",
+	"rekap_predikat",
+	"capaian_unit",
+)
 NARRATIVE_FIELDS = ("pendahuluan", "temuan", "rekomendasi", "tindak_lanjut", "kesimpulan")
 ANALYSIS_FIELDS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut")
 # what the report reads of each row of the cycle (report_data.cycle_rows)

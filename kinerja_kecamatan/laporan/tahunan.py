@@ -23,7 +23,7 @@ from kinerja_kecamatan.engine import capaian as engine
 from kinerja_kecamatan.engine.predikat import get_skala_predikat
 from kinerja_kecamatan.engine.triwulan import TRIWULAN
 from kinerja_kecamatan.laporan.archive import archive_signed
-from kinerja_kecamatan.laporan.draft import summarise
+from kinerja_kecamatan.laporan.draft import SUMMARY_FIELDS, summarise
 from kinerja_kecamatan.laporan.signature import put_signature, seal_pdf, verify
 from kinerja_kecamatan.reports.report_data import summarise_rows
 
@@ -34,13 +34,7 @@ REPORT_FIELDS = tuple(f"laporan_tw{n}" for n in range(1, len(TRIWULAN) + 1))
 COMPILED_FIELDS = (
 	"perjanjian_kinerja",
 	*REPORT_FIELDS,
-	"rata_rata_capaian",
-	"predikat",
-	"jumlah_indikator",
-	"jumlah_di_bawah_target",
-	"jumlah_belum_ada_data",
-	"rekap_predikat",
-	"capaian_unit",
+	*SUMMARY_FIELDS,
 	"rekap_predikat_unit",
 	"rincian",
 	"tindak_lanjut",
