@@ -7,6 +7,8 @@ TW II 2024 step by step; the tests read that one history in order."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils.password import update_password
+from playwright.sync_api import expect
 
 from kinerja_kecamatan.demo.quarter import actor_at, as_user, fill_isian, run_quarter
 from kinerja_kecamatan.doctypes import BLANKO, ISIAN, LAPORAN, MONITORING, TINDAK_LANJUT
@@ -15,6 +17,15 @@ from kinerja_kecamatan.kinerja_kecamatan.report.tindak_lanjut import tindak_lanj
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.laporan.signature import verify
 from kinerja_kecamatan.reports.dashboard import tindak_lanjut_terlambat
+from kinerja_kecamatan.tests.browser import (
+	ARTIFACTS,
+	PASSWORD,
+	PHONE,
+	BrowserTestCase,
+	browser_people,
+	eventually,
+	needs_chromium,
+)
 from kinerja_kecamatan.tests.factories import (
 	make_cycle,
 	make_cycle_people,
@@ -240,3 +251,60 @@ class TestFollowUps(FrappeTestCase):
 		with as_user(self.other_camat):
 			self.assertEqual(report.execute({"kecamatan": self.kecamatan})[1], [])
 		self.assertEqual(rekap(["Sebagian", "Direncanakan"]).belum_dilaporkan, 1)
+
+
+@needs_chromium
+class TestFollowUpsOnAPhone(BrowserTestCase):
+	"""A unit head answers last quarter's follow-up on a 390 px phone, as the desk offers it."""
+
+	viewport = PHONE
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		people = browser_people()
+		tw1, heads = make_cycle(people, units=1)
+		((unit, head),) = heads.items()
+		run_quarter(people, heads, tw1.name, quarter_values(unit, PLAN_TW1))
+		tw2 = open_cycle(people[ROLE_KASUBBAG_PK], tw1.kecamatan, tw1.perjanjian_kinerja, triwulan="II")
+		run_quarter(people, heads, tw2.name, quarter_values(unit, PLAN_TW2), until=4)
+		update_password(head, PASSWORD)
+		cls.head = head
+		cls.isian = frappe.db.get_value(ISIAN, {"monitoring": tw2.name, "unit_kerja": unit})
+		frappe.db.commit()
+
+	def test_the_head_answers_in_the_grid_and_the_row_form(self):
+		self.login(self.head)
+		self.open_form(ISIAN, self.isian)
+		expect(self.page.locator(".form-dashboard")).to_contain_text(
+			"1 tindak lanjut triwulan lalu menunggu laporan pelaksanaannya"
+		)
+		grid = self.page.locator('.frappe-control[data-fieldname="tindak_lanjut_lalu"]')
+		expect(grid.locator(".grid-add-row")).to_be_hidden()
+		row = grid.locator('.grid-body .grid-row[data-idx="1"]')
+		cell = row.locator('.grid-static-col[data-fieldname="status"]')
+		# the answer is on the screen, first after the number
+		box = cell.bounding_box()
+		self.assertLessEqual(box["x"] + box["width"], PHONE["width"])
+		cell.click()
+		row.locator('select[data-fieldname="status"]').select_option("Sebagian")
+		row.locator(".row-index").click()  # the row's form: the plan, and room for the reason
+		form = self.page.locator(".grid-row-open .form-in-grid")
+		expect(form.locator('.frappe-control[data-fieldname="rencana"]')).to_contain_text(PLAN_TW1)
+		for action in (".grid-delete-row", ".grid-insert-row-below", ".grid-duplicate-row"):
+			expect(self.page.locator(f".grid-row-open {action}")).to_be_hidden()
+		form.locator('.frappe-control[data-fieldname="penjelasan"] textarea').fill(
+			"Dua desa belum dijangkau karena jalan rusak."
+		)
+		self.page.screenshot(path=str(ARTIFACTS / "tindak_lanjut_baris_390px.png"), full_page=True)
+		self.page.locator(".grid-row-open .grid-collapse-row").first.click()
+		self.page.keyboard.press("Control+s")
+		self.assertEqual(
+			eventually(
+				lambda: frappe.db.get_value(
+					"Isian Tindak Lanjut Kinerja", {"parent": self.isian}, ["status", "penjelasan"]
+				),
+				("Sebagian", "Dua desa belum dijangkau karena jalan rusak."),
+			),
+			("Sebagian", "Dua desa belum dijangkau karena jalan rusak."),
+		)
