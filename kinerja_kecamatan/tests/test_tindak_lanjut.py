@@ -276,9 +276,9 @@ class TestFollowUpsOnAPhone(BrowserTestCase):
 	def test_the_head_answers_in_the_grid_and_the_row_form(self):
 		self.login(self.head)
 		self.open_form(ISIAN, self.isian)
-		expect(self.page.locator(".form-dashboard")).to_contain_text(
-			"1 tindak lanjut triwulan lalu menunggu laporan pelaksanaannya"
-		)
+		expect(
+			self.page.get_by_text("1 tindak lanjut triwulan lalu menunggu laporan pelaksanaannya")
+		).to_be_visible()
 		grid = self.page.locator('.frappe-control[data-fieldname="tindak_lanjut_lalu"]')
 		expect(grid.locator(".grid-add-row")).to_be_hidden()
 		row = grid.locator('.grid-body .grid-row[data-idx="1"]')
