@@ -86,6 +86,11 @@ WRITE = {
 	# who answers for it and by when: the Kasubbag PK; its status comes through the Isian
 	"Tindak Lanjut Kinerja":               "- - - - - - W - - - -",
 }
+# confined DocTypes whose records need more than this set-up makes, and the test that tries them
+COVERED_ELSEWHERE = {
+	# compiled only from four signed, archived quarters
+	"Capaian Kinerja Tahunan": "tests/test_capaian_tahunan.py",
+}
 # a plain field each refused actor tries to set
 EDITABLE_FIELD = {
 	"Kecamatan": ("alamat", "Jalan Palsu 1"),
@@ -192,7 +197,7 @@ class TestPermissionMatrix(FrappeTestCase):
 	def test_the_tables_cover_every_confined_doctype(self):
 		from kinerja_kecamatan.access.scope import SCOPE_FIELDS
 
-		self.assertEqual({doctype_of(label) for label in READ}, set(SCOPE_FIELDS))
+		self.assertEqual({doctype_of(label) for label in READ}, set(SCOPE_FIELDS) - set(COVERED_ELSEWHERE))
 		self.assertEqual(set(READ), set(WRITE))
 
 	def test_who_reads_what(self):
