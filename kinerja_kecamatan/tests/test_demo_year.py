@@ -81,3 +81,28 @@ class TestDemoYear(FrappeTestCase):
 			},
 			{"Batumandi": SIGNED_AVERAGE["I"], "Paringin": PARINGIN_AVERAGE},
 		)
+
+	def test_each_quarter_looks_back_on_the_previous_quarters_follow_ups(self):
+		# [jumlah, dilaksanakan, sebagian, tidak dilaksanakan, belum dilaporkan] in each signed report
+		self.assertEqual(
+			{
+				triwulan: [
+					laporan.jumlah_tindak_lanjut,
+					laporan.jumlah_tl_dilaksanakan,
+					laporan.jumlah_tl_sebagian,
+					laporan.jumlah_tl_tidak_dilaksanakan,
+					laporan.jumlah_tl_belum_dilaporkan,
+				]
+				for triwulan, laporan in self.laporan.items()
+			},
+			{"I": [0, 0, 0, 0, 0], "II": [10, 6, 2, 2, 0], "III": [8, 5, 1, 2, 0], "IV": [23, 14, 5, 4, 0]},
+		)
+		plans = frappe.get_all(
+			"Tindak Lanjut Kinerja",
+			{"monitoring": ("in", list(self.cycles.values()))},
+			["triwulan", "rencana", "status"],
+		)
+		# the plans differ by indicator and quarter, not one sentence for all
+		self.assertEqual(len({p.rencana for p in plans}), 8)
+		# TW IV's wait for TW I 2025's Isian
+		self.assertEqual({p.status for p in plans if p.triwulan == "IV"}, {"Direncanakan"})
