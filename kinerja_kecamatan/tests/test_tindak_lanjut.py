@@ -212,6 +212,16 @@ class TestFollowUps(FrappeTestCase):
 		self.assertIn("Dua dari lima desa", text)
 		# the counts are signed: changing one breaks the report's verification
 		self.assertTrue(verify(laporan.name, laporan.hash_tanda_tangan).sah)
+		# and the public page states them, to anyone holding the QR
+		status, page = rest(
+			"GET", f"/verifikasi?laporan={laporan.name}&kode={laporan.hash_tanda_tangan}", None, as_json=False
+		)
+		self.assertEqual(status, 200)
+		self.assertIn(
+			"Tindak lanjut triwulan sebelumnya</th><td>1: 0 dilaksanakan, 1 sebagian, 0 tidak dilaksanakan,"
+			" 0 belum dilaporkan",
+			page,
+		)
 		frappe.db.set_value(LAPORAN, laporan.name, "jumlah_tl_dilaksanakan", 1, update_modified=False)
 		self.assertFalse(verify(laporan.name, laporan.hash_tanda_tangan).sah)
 		frappe.db.rollback()
