@@ -22,6 +22,8 @@ document lock: 409/417) and unexpected ones (goal 0); lost updates (each head's 
 realisasi against the primary's rows at the end, goal 0); and the share of SELECTs the replica
 served, from MariaDB's own counters (see `Counters`). Numbers only: nothing here asserts a time.
 
+The soak (soak.py) runs the same seed and mix (set_up, Mix) for 20 minutes, sampling memory.
+
 Run: ./scripts/benchmark.sh kabupaten [--workers N] [--seconds S] [--reseed]
      (or, in a bench's sites folder, as the bench user:
      ../env/bin/python <checkout>/benchmarks/kabupaten.py <site> [--workers N] [--seconds S])
@@ -456,44 +458,74 @@ def warm(server, seed):
 		)
 
 
+class Mix:
+	"""The kabupaten's clients, each looping in a thread of its own: all started at once, all
+	stopped at one deadline. `answered()` and `failed()` may be read while they run."""
+
+	def __init__(self, server, seed):
+		at_7, _at_6, return_role, submit_role = transition_roles()
+		tokens = seed["tokens"]
+		self.acked = {h["isian"]: {} for k in seed["kecamatan"] for h in k["heads"]}
+		self.clients, self.threads = [], []
+		self.start_gate = threading.Event()
+		self.deadline = 0.0
+		for i, k in enumerate(seed["kecamatan"]):
+			for head in k["heads"]:
+				client = Client(server, tokens[head["user"]])
+				self.clients.append(client)
+				self.spawn(head_loop, lambda d, c=client, h=head: (c, h, d, self.acked))
+			returner = Client(server, tokens[k["people"][return_role]])
+			submitter = Client(server, tokens[k["people"][submit_role]])
+			self.clients += [returner, submitter]
+			self.spawn(officer_loop, lambda d, r=returner, s=submitter, k=k: (r, s, k["moving"], d, at_7))
+			manager = Client(server, tokens[k["people"]["Camat"]])
+			self.clients.append(manager)
+			self.spawn(manager_loop, lambda d, m=manager, k=k, i=i: (m, k["kecamatan"], i, d))
+
+	def spawn(self, fn, make_args):
+		def body():
+			self.start_gate.wait()
+			fn(*make_args(self.deadline))
+
+		self.threads.append(threading.Thread(target=body, daemon=True))
+
+	def start(self, seconds) -> float:
+		"""Every client at once, until `seconds` from now; returns the start (perf_counter)."""
+		for t in self.threads:
+			t.start()
+		started = time.perf_counter()
+		self.deadline = started + seconds
+		for client in self.clients:
+			client.deadline = self.deadline
+		self.start_gate.set()
+		return started
+
+	def join(self):
+		for t in self.threads:
+			t.join()
+
+	def answered(self) -> dict:
+		"""op → the latencies of its 2xx answers so far, every client's together."""
+		times = defaultdict(list)
+		for client in self.clients:
+			for op, samples in dict(client.times).items():  # a copy: the client's thread appends
+				times[op] += samples
+		return times
+
+	def failed(self) -> Counter:
+		"""(op, kind, status, exc_type) → non-2xx answers or no answer so far."""
+		errors = Counter()
+		for client in self.clients:
+			errors.update(dict(client.errors))
+		return errors
+
+
 def run_load(server, seed, seconds):
 	"""All clients at once for `seconds`; returns (clients, elapsed, acked)."""
-	at_7, _at_6, return_role, submit_role = transition_roles()
-	tokens = seed["tokens"]
-	acked = {h["isian"]: {} for k in seed["kecamatan"] for h in k["heads"]}
-	clients, threads = [], []
-	start_gate = threading.Event()
-	deadline = [0.0]
-
-	def spawn(fn, make_args):
-		def body():
-			start_gate.wait()
-			fn(*make_args(deadline[0]))
-
-		threads.append(threading.Thread(target=body, daemon=True))
-
-	for i, k in enumerate(seed["kecamatan"]):
-		for head in k["heads"]:
-			client = Client(server, tokens[head["user"]])
-			clients.append(client)
-			spawn(head_loop, lambda d, c=client, h=head: (c, h, d, acked))
-		returner = Client(server, tokens[k["people"][return_role]])
-		submitter = Client(server, tokens[k["people"][submit_role]])
-		clients += [returner, submitter]
-		spawn(officer_loop, lambda d, r=returner, s=submitter, k=k: (r, s, k["moving"], d, at_7))
-		manager = Client(server, tokens[k["people"]["Camat"]])
-		clients.append(manager)
-		spawn(manager_loop, lambda d, m=manager, k=k, i=i: (m, k["kecamatan"], i, d))
-	for t in threads:
-		t.start()
-	started = time.perf_counter()
-	deadline[0] = started + seconds
-	for client in clients:
-		client.deadline = deadline[0]
-	start_gate.set()
-	for t in threads:
-		t.join()
-	return clients, time.perf_counter() - started, acked
+	mix = Mix(server, seed)
+	started = mix.start(seconds)
+	mix.join()
+	return mix.clients, time.perf_counter() - started, mix.acked
 
 
 def lost_updates(db_name, acked):
@@ -661,6 +693,23 @@ def _errors(run, kind):
 	return sum(n for (_op, k, *_), n in run["errors"].items() if k == kind)
 
 
+def set_up(site: str, reseed: bool):
+	"""Connects to `site` and returns its seed, seeded or reused (load_or_seed), with reads on the
+	primary. Also the soak's set-up (soak.py)."""
+	frappe.init(site=site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	logging.getLogger("CSSUTILS").disabled = True  # CSS chatter while signing (premailer resets levels)
+	use_replica(False)
+	# wkhtmltopdf fetches the archived Laporan's assets from host_name while seeding
+	with Server(site, 2) as seeder:
+		update_site_config("host_name", seeder.url)
+		print(f"seeding {KECAMATAN} kecamatan ({UNITS} units × {INDICATORS} indicators each)…", flush=True)
+		seed = load_or_seed(reseed)
+	frappe.db.commit()
+	return seed
+
+
 def main():
 	parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
 	parser.add_argument("site", nargs="?", default="kabupaten.localhost")
@@ -669,19 +718,9 @@ def main():
 	parser.add_argument("--reseed", action="store_true", help="seed new kecamatan even if a seed is stored")
 	args = parser.parse_args()
 
-	frappe.init(site=args.site, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	logging.getLogger("CSSUTILS").disabled = True  # CSS chatter while signing (premailer resets levels)
+	seed = set_up(args.site, args.reseed)
 	db_name = frappe.conf.db_name
 	db_user = frappe.conf.get("db_user") or db_name
-	use_replica(False)
-	# wkhtmltopdf fetches the archived Laporan's assets from host_name while seeding
-	with Server(args.site, 2) as seeder:
-		update_site_config("host_name", seeder.url)
-		print(f"seeding {KECAMATAN} kecamatan ({UNITS} units × {INDICATORS} indicators each)…", flush=True)
-		seed = load_or_seed(args.reseed)
-	frappe.db.commit()
 	counters = Counters(db_user)
 	runs = []
 	try:
