@@ -11,13 +11,14 @@ exists is kept, and a quarter already archived is not run again.
 import os
 
 import frappe
-from frappe.utils import cint
+from frappe.utils import add_days, cint
 
 from kinerja_kecamatan.demo import batumandi, paringin
 from kinerja_kecamatan.demo.history import archive_quarter, open_current_quarter
 from kinerja_kecamatan.demo.pki import DEMO_PASSPHRASE, issue_demo_certificate
 from kinerja_kecamatan.demo.quarter import as_user
 from kinerja_kecamatan.doctypes import (
+	CAPAIAN_TAHUNAN,
 	INDIKATOR,
 	KECAMATAN,
 	LAPORAN,
@@ -26,6 +27,11 @@ from kinerja_kecamatan.doctypes import (
 	PERJANJIAN_KINERJA,
 	SOP_KINERJA,
 	UNIT_KERJA,
+)
+from kinerja_kecamatan.engine.triwulan import TRIWULAN
+from kinerja_kecamatan.kinerja_kecamatan.doctype.capaian_kinerja_tahunan.capaian_kinerja_tahunan import (
+	susun_capaian_tahunan,
+	tandatangani,
 )
 from kinerja_kecamatan.laporan.draft import laporan_of
 from kinerja_kecamatan.site_setup import ensure_system_manager
@@ -245,6 +251,8 @@ def run_kecamatan(data) -> str | None:
 	kecamatan = data.KECAMATAN["nama_kecamatan"]
 	team = monitoring_team(people, data)
 	monitoring = archive_year(people, heads, pk, commit=True, data=data)[data.ARCHIVED[-1]]
+	chapter = sign_year(people, monitoring, data)
+	frappe.db.commit()
 	camat = frappe.db.get_value(KECAMATAN, kecamatan, "camat")
 	tahun, triwulan = data.CURRENT
 	current_pk = ensure_pk(people, kecamatan, camat, tahun, targets)
@@ -267,6 +275,9 @@ def run_kecamatan(data) -> str | None:
 			f"PERINGATAN: PDF arsip {laporan.file_arsip or '(tidak tercatat)'} dari {laporan.name} tidak ada "
 			"lagi di situs; laporan tetap tersimpan, tetapi arsip PDF-nya perlu dipulihkan dari cadangan."
 		)
+	if chapter:
+		nomor_arsip = frappe.db.get_value(CAPAIAN_TAHUNAN, chapter, "nomor_arsip")
+		print(f"Capaian Kinerja Tahunan {data.TAHUN} ditandatangani: {chapter} ({nomor_arsip})")
 	progress = frappe.db.get_value(
 		MONITORING,
 		current,
@@ -289,6 +300,27 @@ def run_kecamatan(data) -> str | None:
 				f"  {'Kepala Unit Kerja':<36} {user}  ({frappe.db.get_value('Unit Kerja', unit, 'nama_unit')})"
 			)
 	return pdf
+
+
+def sign_year(people: dict, last_cycle: str, data=batumandi) -> str | None:
+	"""A year whose four quarters are archived: its chapter (Capaian Kinerja Tahunan) compiled by
+	the Kasubbag PK from the signed reports and signed by the Camat a week after the last quarter's
+	report, before the next year's first cycle starts; kept when it exists."""
+	if len(data.ARCHIVED) < len(TRIWULAN):
+		return None
+	kecamatan = data.KECAMATAN["nama_kecamatan"]
+	signed = frappe.db.get_value(
+		CAPAIAN_TAHUNAN, {"kecamatan": kecamatan, "tahun": data.TAHUN, "docstatus": 1}
+	)
+	if signed:
+		return signed
+	with as_user(people[ROLE_KASUBBAG_PK]):
+		name = susun_capaian_tahunan(kecamatan, data.TAHUN)
+	last_report = frappe.db.get_value(LAPORAN, laporan_of(last_cycle), "tanggal_laporan")
+	frappe.db.set_value(CAPAIAN_TAHUNAN, name, "tanggal_laporan", add_days(last_report, 7))
+	with as_user(people[ROLE_CAMAT]):
+		tandatangani(name, DEMO_PASSPHRASE)
+	return name
 
 
 def unit_named(kecamatan: str, nama_unit: str) -> str:
