@@ -47,17 +47,23 @@ def error_lines(stderr: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-	"script, last_plan",
+	"command, last_plan",
 	[
 		("demo.sh", "would run the demo quarters of Kecamatan Batumandi and Kecamatan Paringin"),
 		("test.sh", "would run pytest on test.localhost"),
 		("benchmark.sh", "would run the benchmarks: all"),
+		(
+			"benchmark.sh soak",
+			"would run the soak on kabupaten.localhost: the kabupaten's mix with RQ workers, "
+			"memory sampled every minute",
+		),
 	],
 )
-def test_check_mode_walks_a_fresh_machine_without_the_bench_user(tmp_path, script, last_plan):
+def test_check_mode_walks_a_fresh_machine_without_the_bench_user(tmp_path, command, last_plan):
 	# the user does not exist: `getent passwd` fails, which once ended the script with no word
+	script, *args = command.split()
 	result = run(
-		[str(SCRIPTS / script), "--check"],
+		[str(SCRIPTS / script), "--check", *args],
 		env={"BENCH_USER": FRESH_USER, "BENCH_DIR": str(tmp_path / "frappe-bench")},
 	)
 	assert result.returncode == 0, result.stderr
@@ -171,8 +177,8 @@ def test_a_script_refusing_bad_arguments_says_why():
 	assert result.returncode == 3
 	[line] = error_lines(result.stderr)
 	assert (
-		"unknown benchmark 'nonsense': use desk, reports, excel, growth, kabupaten or nothing for all but kabupaten"
-		in line
+		"unknown benchmark 'nonsense': use desk, reports, excel, growth, kabupaten, soak or nothing for all "
+		"but kabupaten and soak" in line
 	)
 
 
