@@ -14,6 +14,7 @@ Hand-computed (the oracle below): A.1 395 of 400 = 98,75 %; A.2 latest 6 against
 import doctest
 import hashlib
 import io
+import json
 
 import frappe
 import requests
@@ -161,6 +162,12 @@ class TestCapaianTahunan(FrappeTestCase):
 		with as_user(kasubbag):
 			cls.name = susun_capaian_tahunan(cls.kecamatan, TAHUN)
 		frappe.db.commit()
+		# the desk's save of the draft sends back every number it shows: taken; a number of its own: refused
+		draft = frappe.get_doc(CKT, cls.name).as_dict(convert_dates_to_str=True)
+		resource = f"/api/resource/{CKT}/{cls.name}"
+		cls.desk_save = http("PUT", resource, kasubbag, {**draft, "nomor": "050/12/KEC/2025"})[0]
+		draft = frappe.get_doc(CKT, cls.name).as_dict(convert_dates_to_str=True)
+		cls.forged_save = http("PUT", resource, kasubbag, {**draft, "rata_rata_capaian": 100})
 		with as_user(camat):
 			cls.wrong_passphrase = refusal_of(lambda: tandatangani(cls.name, "bukan-passphrase"))
 		frappe.db.rollback()
@@ -265,6 +272,14 @@ class TestCapaianTahunan(FrappeTestCase):
 		self.assertIn("Triwulan I, II, III dan IV 2025 belum ditandatangani dan diarsipkan", refused)
 		self.assertFalse(frappe.db.exists(CKT, {"kecamatan": self.kecamatan, "tahun": 2025}))
 
+	def test_the_draft_takes_the_desk_save_and_refuses_a_forged_number(self):
+		self.assertEqual(self.desk_save, 200)
+		self.assertEqual(self.doc.nomor, "050/12/KEC/2025")
+		status, body = self.forged_save
+		self.assertEqual(status, 403)
+		self.assertIn("ditetapkan oleh sistem", json.dumps(body))
+		self.assertEqual(self.doc.rata_rata_capaian, 99.0625)
+
 	def test_signed_with_the_passphrase_archived_and_verified(self):
 		self.assertIn("Passphrase salah", self.wrong_passphrase)
 		self.assertEqual(self.after_wrong_passphrase, (0, None))
@@ -315,6 +330,7 @@ class TestCapaianTahunan(FrappeTestCase):
 			"BAB III",
 			"AKUNTABILITAS KINERJA",
 			"A. Capaian Kinerja",
+			"Nomor: 050/12/KEC/2025",
 			f"KECAMATAN {self.kecamatan.upper()}",
 			"Rata-rata capaian kinerja tahunan 99,06%",
 			"Predikat Sangat Tinggi",
