@@ -88,8 +88,10 @@ FOLLOW_UP_ANSWERS = (
 
 
 def answer_follow_ups(row) -> dict:
-	"""The demo's answer on one follow-up: the same row always gets the same answer."""
-	return FOLLOW_UP_ANSWERS[sum(map(ord, row.tindak_lanjut or "")) % len(FOLLOW_UP_ANSWERS)]
+	"""The demo's answer on one follow-up: the same indicator and quarter always get the same
+	answer, on any site (a record's name depends on what the site numbered before)."""
+	key = f"{row.indikator}{row.triwulan_asal}"
+	return FOLLOW_UP_ANSWERS[sum(map(ord, key)) % len(FOLLOW_UP_ANSWERS)]
 
 
 def fill_isian(
