@@ -30,26 +30,42 @@ HEADS = 30
 ROUNDS = 4
 
 
+# site → the heads' work (concurrent_heads), made once per test run
+_HEADS = {}
+
+
 def free_port() -> int:
 	with socket.socket() as s:
 		s.bind(("127.0.0.1", 0))
 		return s.getsockname()[1]
 
 
-class TestConcurrentUnitHeads(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
+def concurrent_heads() -> list[tuple[str, str, str]]:
+	"""(user, API token, Isian) of 30 unit heads of one kecamatan, each with an Isian of one
+	indicator in one cycle, made and committed once per test run (about 90 s): this module's
+	test and tests/faults/test_gunicorn_worker_killed.py share them. Each reads its Isian afresh
+	before saving and checks only what its own saves left."""
+	site = frappe.local.site
+	if site not in _HEADS:
 		kecamatan = make_kecamatan()
 		units = [make_unit_head(kecamatan) for _ in range(HEADS)]
 		indicators = {unit: make_indikator(kecamatan, unit) for unit, _head in units}
 		pk = make_pk(kecamatan, 2024, {name: (400, 100, 100, 100, 100) for name in indicators.values()})
 		monitoring = make_monitoring(pk)
-		cls.work = []
+		work = []
 		for unit, head in units:
 			isian = make_isian(monitoring, unit, {indicators[unit]: ""})
-			cls.work.append((head, api_token(head), isian.name))
+			work.append((head, api_token(head), isian.name))
 		frappe.db.commit()
+		_HEADS[site] = work
+	return _HEADS[site]
+
+
+class TestConcurrentUnitHeads(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.work = concurrent_heads()
 		cls.site = frappe.local.site  # threads have no frappe.local
 		cls.port = free_port()
 		cls.server = subprocess.Popen(
