@@ -38,6 +38,28 @@ class TestWorkspace(FrappeTestCase):
 			finally:
 				frappe.set_user("Administrator")
 
+	def test_every_block_of_the_page_finds_its_widget(self):
+		# the desk draws a block only when its name is the label of one of the page's widgets
+		# (workspace/blocks/block.js); a card whose label differs from its name is silently left out
+		page = frappe.get_doc("Workspace", WORKSPACE)
+		labels = {
+			"number_card": {c.label for c in page.number_cards},
+			"chart": {c.label for c in page.charts},
+			"shortcut": {s.label for s in page.shortcuts},
+			"quick_list": {q.label for q in page.quick_lists},
+			"card": {link.label for link in page.links if link.type == "Card Break"},
+		}
+		blocks = [b for b in json.loads(page.content) if b["type"] in labels]
+		self.assertEqual(
+			[
+				b["data"][f"{b['type']}_name"]
+				for b in blocks
+				if b["data"][f"{b['type']}_name"] not in labels[b["type"]]
+			],
+			[],
+		)
+		self.assertIn("Tindak Lanjut Terlambat", [b["data"].get("number_card_name") for b in blocks])
+
 	def test_number_cards_count_what_they_say(self):
 		make_reported_kecamatan({(0, 0): "20", (1, 0): "100"})
 		data = make_reported_kecamatan({(0, 0): "10", (1, 0): "5", (1, 1): "100"})
