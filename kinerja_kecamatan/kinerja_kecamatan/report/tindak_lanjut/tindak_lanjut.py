@@ -9,6 +9,7 @@ from collections import Counter
 
 import frappe
 from frappe import _
+from frappe.utils import getdate, nowdate
 
 from kinerja_kecamatan.doctypes import KECAMATAN, TINDAK_LANJUT, UNIT_KERJA
 from kinerja_kecamatan.engine import tindak_lanjut as rules
@@ -20,8 +21,9 @@ FILTER_FIELDS = ("kecamatan", "tahun", "triwulan", "unit_kerja", "status")
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	conditions = {field: filters[field] for field in FILTER_FIELDS if filters.get(field)}
-	if filters.get("terlambat"):
-		conditions["terlambat"] = 1
+	today = getdate(nowdate())
+	if filters.get("terlambat"):  # as the workspace card counts them (dashboard.tindak_lanjut_terlambat)
+		conditions.update({"status": rules.DIRENCANAKAN, "batas_waktu": ("<", today)})
 	records = frappe.get_list(
 		TINDAK_LANJUT,
 		filters=conditions,
@@ -36,7 +38,6 @@ def execute(filters=None):
 			"penanggung_jawab",
 			"batas_waktu",
 			"status",
-			"terlambat",
 			"hasil_verifikasi",
 			"penjelasan",
 		],
@@ -49,7 +50,9 @@ def execute(filters=None):
 			**record,
 			"singkatan": units.get(record.unit_kerja) or record.unit_kerja,
 			"periode": rules.label_triwulan(record.tahun, record.triwulan),
-			"terlambat": _("Ya") if record.terlambat else "",
+			"terlambat": _("Ya")
+			if rules.is_overdue(record.status, record.batas_waktu and getdate(record.batas_waktu), today)
+			else "",
 		}
 		for record in records
 	]
