@@ -125,9 +125,9 @@ def protect_archive_file(file, method=None) -> None:
 		return
 	if method == "on_trash":
 		frappe.throw(
-			_(
-				"Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat dihapus."
-			).format(file.file_name),
+			_("Berkas {0} adalah arsip {1} yang ditandatangani dan tidak dapat dihapus.").format(
+				file.file_name, _((before or file).attached_to_doctype or "laporan")
+			),
 			frappe.PermissionError,
 		)
 	fields = (
@@ -140,8 +140,8 @@ def protect_archive_file(file, method=None) -> None:
 	)
 	if any(before.get(field) != file.get(field) for field in fields):
 		frappe.throw(
-			_(
-				"Berkas {0} adalah arsip Laporan Hasil Monitoring yang ditandatangani dan tidak dapat diubah."
-			).format(file.file_name),
+			_("Berkas {0} adalah arsip {1} yang ditandatangani dan tidak dapat diubah.").format(
+				file.file_name, _((before or file).attached_to_doctype or "laporan")
+			),
 			frappe.PermissionError,
 		)

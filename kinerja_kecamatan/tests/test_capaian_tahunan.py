@@ -318,7 +318,10 @@ class TestCapaianTahunan(FrappeTestCase):
 		self.assertIn("tidak sama", verify(doc.name, doc.hash_tanda_tangan).alasan)
 		frappe.db.rollback()
 		# the archived PDF is kept as archived
-		with self.assertRaises(frappe.PermissionError):
+		with self.assertRaisesRegex(
+			frappe.PermissionError,
+			"adalah arsip Capaian Kinerja Tahunan yang ditandatangani dan tidak dapat dihapus",
+		):
 			frappe.get_doc("File", {"file_url": doc.file_arsip}).delete()
 		frappe.db.rollback()
 
