@@ -88,6 +88,9 @@ class TestGunicornWorkerKilled(test_concurrency.TestConcurrentUnitHeads):
 				pluck="name",
 			)
 		)
+		# this connection's read of tabVersion ends here: LOCK TABLES below waits for every open
+		# transaction that read the table
+		frappe.db.rollback()
 		holder = connect_site_database(autocommit=False)
 		with holder.cursor() as cursor:
 			cursor.execute("lock tables `tabVersion` write")
