@@ -4,7 +4,7 @@
 - the next cycle's Isian of the unit lists the unit's open ones (rows_for_isian), and its
   submission reports them (report_from_isian);
 - the next Blanko copies what was reported and the team's verification is written back
-  (rows_for_blanko, verify_from_blanko);
+  (copy_reported_to_blanko, verify_from_blanko);
 - the next report shows what was done, with counts (set_report_section).
 Records are written by the server alone, in the transaction of the step or submission that causes
 them, so a rolled-back step leaves none behind.
